@@ -1,0 +1,68 @@
+package org.sealmail.app.cli;
+
+import org.sealmail.crypto.CryptoFailure;
+
+/**
+ * The documented exit codes of the {@code sealmail} command. Scripts rely on them: never
+ * renumber. 0 is success; 2 is a usage error (picocli's convention).
+ */
+public enum ExitCode {
+    /** Success; for {@code smime verify}: a valid, trusted, address-matching signature. */
+    OK(0),
+    /** An error not covered below (for example a file that cannot be written). */
+    ERROR(1),
+    /** Wrong command-line usage. */
+    USAGE(2),
+    /** The signature does not verify (content or signed attributes altered). */
+    BAD_SIGNATURE(10),
+    /** The signer's certificate does not chain to a trusted root. */
+    UNTRUSTED(11),
+    /** The signer's certificate does not name the From (or Sender) address. */
+    ADDRESS_MISMATCH(12),
+    /** The signer's certificate is expired, not yet valid or not allowed for e-mail protection. */
+    CERTIFICATE_UNSUITABLE(13),
+    /** The input is not a well-formed message or CMS structure (empty, truncated, garbage). */
+    MALFORMED_INPUT(14),
+    /** No recipient info of an encrypted message matches any of our keys. */
+    NO_MATCHING_KEY(15),
+    /** An integrity check failed: GCM tag, MAC or key unwrap (tampered or wrong key). */
+    AUTHENTICATION_FAILED(16),
+    /** An algorithm we do not implement or refuse. */
+    UNSUPPORTED_ALGORITHM(17),
+    /** A recipient has no usable certificate; nothing was encrypted. */
+    RECIPIENT_CERTIFICATE_MISSING(18),
+    /** A key store could not be opened (wrong password, corrupt file). */
+    KEY_STORE(19),
+    /** The message carries no S/MIME signature. */
+    NOT_SIGNED(20),
+    /** A certificate file could not be read or is unusable. */
+    CERTIFICATE(21);
+
+    private final int code;
+
+    ExitCode(int code) {
+        this.code = code;
+    }
+
+    /** @return the process exit status */
+    public int code() {
+        return code;
+    }
+
+    /**
+     * @param failure a crypto failure
+     * @return the exit code documented for it
+     */
+    public static ExitCode of(CryptoFailure failure) {
+        return switch (failure) {
+            case MALFORMED_INPUT -> MALFORMED_INPUT;
+            case NO_MATCHING_KEY -> NO_MATCHING_KEY;
+            case AUTHENTICATION_FAILED -> AUTHENTICATION_FAILED;
+            case UNSUPPORTED_ALGORITHM -> UNSUPPORTED_ALGORITHM;
+            case RECIPIENT_CERTIFICATE_MISSING -> RECIPIENT_CERTIFICATE_MISSING;
+            case KEY_STORE -> KEY_STORE;
+            case CERTIFICATE -> CERTIFICATE;
+            case IO -> ERROR;
+        };
+    }
+}

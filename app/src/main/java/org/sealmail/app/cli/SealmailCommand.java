@@ -1,0 +1,72 @@
+package org.sealmail.app.cli;
+
+import java.io.PrintWriter;
+import org.sealmail.app.cli.keys.KeysCommand;
+import org.sealmail.app.cli.smime.SmimeCommand;
+import org.sealmail.crypto.CryptoException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root {@code sealmail} command; each feature adds a subcommand. */
+@Command(name = "sealmail", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Sealmail: protected mail (S/MIME, Encrypt, Do Not Forward).",
+        subcommands = {KeysCommand.class, SmimeCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            " 0:success (verify: valid, trusted, address matches)",
+            " 1:other error (I/O)",
+            " 2:usage error",
+            "10:bad signature",
+            "11:untrusted certificate chain",
+            "12:signer address does not match From/Sender",
+            "13:certificate expired, not yet valid or not for e-mail protection",
+            "14:malformed input",
+            "15:no matching key for decryption",
+            "16:integrity check failed (tampered or wrong key)",
+            "17:unsupported algorithm",
+            "18:recipient without usable certificate",
+            "19:key store cannot be opened (wrong password?)",
+            "20:message is not signed",
+            "21:certificate file unreadable"})
+public final class SealmailCommand implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SealmailCommand.class);
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /**
+     * Runs a command line and returns its exit code. Crypto failures print one clear line on
+     * standard error (the details go to the log) and map to their documented exit codes.
+     *
+     * @param args the arguments
+     * @return the exit code
+     */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** @return a configured picocli command line (tests use it to capture output) */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new SealmailCommand());
+        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            PrintWriter err = cmd.getErr();
+            if (exception instanceof CryptoException crypto) {
+                LOG.debug("{} failed", cmd.getCommandName(), crypto);
+                err.println("sealmail " + cmd.getCommandName() + ": " + crypto.getMessage());
+                return ExitCode.of(crypto.failure()).code();
+            }
+            LOG.debug("{} failed", cmd.getCommandName(), exception);
+            err.println("sealmail " + cmd.getCommandName() + ": " + exception);
+            return ExitCode.ERROR.code();
+        });
+        return commandLine;
+    }
+}
