@@ -85,7 +85,7 @@ public sealed interface Expiry {
             return NEVER;
         }
         try {
-            if (value.startsWith("P") || value.startsWith("p")) {
+            if (value.matches("[-+]?[Pp].*")) {
                 Duration period = Duration.parse(value);
                 if (period.isNegative() || period.isZero()) {
                     throw new CryptoException(CryptoFailure.MALFORMED_INPUT, "expiry period must be positive: " + value);
