@@ -43,9 +43,9 @@ import org.sealmail.crypto.rights.template.ProtectionTemplate;
  * encrypts it as AuthEnvelopedData with AES-256-GCM to every recipient and to the sender, and
  * wraps it in a readable {@code multipart/mixed} message.
  *
- * <p>Recipients are the To, Cc and Bcc addresses of the message plus the owners of any extra
- * certificates given. Each needs a certificate, valid now, that names it: certificate-based
- * licensing is offline and cannot license anyone else.
+ * <p>Recipients are the To, Cc and Bcc addresses of the message (the sender, if listed, is the
+ * owner anyway). Each needs a certificate, valid now, that names it: certificate-based licensing
+ * is offline and cannot license anyone else.
  */
 public final class ProtectedMessageBuilder {
 
@@ -76,7 +76,7 @@ public final class ProtectedMessageBuilder {
      * @param message the message to protect (headers and MIME body); it is not modified
      * @param template the rights to apply
      * @param sender the sender's key; its certificate must name the From address (or From is absent)
-     * @param certificates certificates of the recipients (more may be given than needed; the sender's is not needed)
+     * @param certificates where to find the recipients' certificates (others are ignored; the sender's is not needed)
      * @return the protected message
      * @throws MissingRecipientCertificateException if some recipients have no usable certificate (all are listed)
      * @throws CryptoException {@link CryptoFailure#CERTIFICATE} if the sender's certificate does not name From;
@@ -168,16 +168,9 @@ public final class ProtectedMessageBuilder {
         if (!missing.isEmpty()) {
             throw new MissingRecipientCertificateException(missing);
         }
-        for (X509Certificate certificate : usable) {
-            List<String> addresses = CertificateAddresses.of(certificate);
-            boolean named = recipients.containsValue(certificate) || addresses.contains(issuer);
-            if (!named && !addresses.isEmpty() && !recipients.containsKey(addresses.get(0))) {
-                recipients.put(addresses.get(0), certificate);
-            }
-        }
         if (recipients.isEmpty()) {
             throw new CryptoException(CryptoFailure.MALFORMED_INPUT,
-                    "the message has no recipient (no To, Cc or Bcc address and no recipient certificate)");
+                    "the message has no recipient other than the sender (no To, Cc or Bcc address)");
         }
         return recipients;
     }

@@ -122,7 +122,7 @@ public final class ProtectedMessageOpener {
             }
             return openWithKey(envelope, parts, message, licensee, now);
         } catch (ProtectionRefusedException e) {
-            LOG.debug("protected message refused: {}", e.refusal(), e);
+            LOG.debug("protected message refused ({}): {}", e.refusal(), e.getMessage());
             return OpenResult.refused(e.refusal(), e.getMessage(), Optional.empty(), Optional.empty());
         }
     }

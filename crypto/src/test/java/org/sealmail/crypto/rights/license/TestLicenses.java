@@ -18,14 +18,14 @@ import org.sealmail.crypto.rights.template.ProtectionTemplate;
 import org.sealmail.crypto.testing.TestPki;
 
 /** Publishing licenses for the license tests: alice grants bob and carol. */
-final class TestLicenses {
+public final class TestLicenses {
 
-    static final UsageRights DO_NOT_FORWARD = UsageRights.of(UsageRight.VIEW, UsageRight.REPLY, UsageRight.REPLYALL);
+    public static final UsageRights DO_NOT_FORWARD = UsageRights.of(UsageRight.VIEW, UsageRight.REPLY, UsageRight.REPLYALL);
 
     private TestLicenses() {
     }
 
-    static PublishingLicense aliceToBobAndCarol(String contentId, Instant issuedAt, Optional<Instant> notAfter, int offlineDays) {
+    public static PublishingLicense aliceToBobAndCarol(String contentId, Instant issuedAt, Optional<Instant> notAfter, int offlineDays) {
         TestPki pki = TestPki.get();
         return new PublishingLicense(contentId, "alice@example.test", issuedAt, ProtectionTemplate.DO_NOT_FORWARD, notAfter,
                 offlineDays, new RecipientGrant("alice@example.test", UsageRights.of(UsageRight.OWNER),
@@ -36,7 +36,7 @@ final class TestLicenses {
     }
 
     /** @return a JWS with the license's JSON, typed as a publishing license, signed by {@code signer} whatever its iss says */
-    static String signedBy(PublishingLicense license, CertifiedKey signer) throws Exception {
+    public static String signedBy(PublishingLicense license, CertifiedKey signer) throws Exception {
         List<Base64> chain = new ArrayList<>();
         for (var certificate : signer.chain()) {
             chain.add(Base64.encode(certificate.getEncoded()));
