@@ -80,8 +80,8 @@ public final class ProtectedMessageBuilder {
      * @return the protected message
      * @throws MissingRecipientCertificateException if some recipients have no usable certificate (all are listed)
      * @throws CryptoException {@link CryptoFailure#CERTIFICATE} if the sender's certificate does not name From;
-     *     {@link CryptoFailure#MALFORMED_INPUT} if the message has no recipient, cannot be read, or the template
-     *     grants some recipients nothing
+     *     {@link CryptoFailure#MALFORMED_INPUT} if the message has no recipient, cannot be read, the template
+     *     grants some recipients nothing, or its expiry is already past
      */
     public ProtectedMessage protect(MimeMessage message, ProtectionTemplate template, CertifiedKey sender,
             Collection<X509Certificate> certificates) {
@@ -102,9 +102,14 @@ public final class ProtectedMessageBuilder {
             throw new CryptoException(CryptoFailure.MALFORMED_INPUT, "template '" + template.name()
                     + "' grants no rights to: " + String.join(", ", unlicensed));
         }
+        Optional<Instant> notAfter = template.notAfter(now);
+        if (notAfter.isPresent() && !notAfter.get().isAfter(now)) {
+            throw new CryptoException(CryptoFailure.MALFORMED_INPUT, "template '" + template.name() + "' expires at "
+                    + notAfter.get() + ", which is not after now (" + now + ")");
+        }
         String contentId = UUID.randomUUID().toString();
         ProtectedMimeStructure.Wrapper wrapper = ProtectedMimeStructure.Wrapper.of(senderDisplay(message, issuer), rightsServer);
-        PublishingLicense license = new PublishingLicense(contentId, issuer, now, template, template.notAfter(now),
+        PublishingLicense license = new PublishingLicense(contentId, issuer, now, template, notAfter,
                 template.offlineDays(), new RecipientGrant(issuer, UsageRights.of(UsageRight.OWNER),
                         CertificateReference.of(sender.certificate())), grants, rightsServer, wrapper.digest());
         String signedLicense = PublishingLicenseJws.sign(license, sender);
