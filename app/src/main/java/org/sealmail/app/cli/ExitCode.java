@@ -36,7 +36,12 @@ public enum ExitCode {
     /** The message carries no S/MIME signature. */
     NOT_SIGNED(20),
     /** A certificate file could not be read or is unusable. */
-    CERTIFICATE(21);
+    CERTIFICATE(21),
+    /**
+     * {@code smime verify}: the signature is valid but covers only part of the displayed
+     * message (for example a footer was added outside it).
+     */
+    PARTIALLY_SIGNED(22);
 
     private final int code;
 

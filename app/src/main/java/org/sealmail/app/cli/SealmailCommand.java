@@ -29,7 +29,8 @@ import picocli.CommandLine.Command;
             "18:recipient without usable certificate",
             "19:key store cannot be opened (wrong password?)",
             "20:message is not signed",
-            "21:certificate file unreadable"})
+            "21:certificate file unreadable",
+            "22:valid signature that covers only part of the message"})
 public final class SealmailCommand implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SealmailCommand.class);

@@ -169,12 +169,15 @@ final class SignedDataVerifier {
             } else {
                 signed = new CMSSignedData(contentInfo);
                 Object encapsulated = signed.getSignedContent() == null ? null : signed.getSignedContent().getContent();
-                if (!(encapsulated instanceof byte[] bytes)) {
+                if (encapsulated instanceof byte[] bytes) {
+                    content = bytes;
+                } else if (signed.getSignerInfos().size() == 0) {
+                    content = new byte[0]; // certs-only (RFC 8551 §3.6): nothing is signed
+                } else {
                     throw new CryptoException(CryptoFailure.MALFORMED_INPUT,
                             "signed-data without encapsulated content: the signed content is missing (a detached"
                                     + " signature needs its multipart/signed)");
                 }
-                content = bytes;
             }
             signerInfos = new ArrayList<>(signed.getSignerInfos().getSigners());
             Store<X509CertificateHolder> store = signed.getCertificates();
