@@ -12,14 +12,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Random;
-import org.bouncycastle.asn1.ASN1Encoding;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.DERSet;
-import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
-import org.bouncycastle.asn1.cms.ContentInfo;
-import org.bouncycastle.asn1.cms.SignedData;
-import org.bouncycastle.asn1.cms.SignerInfo;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
@@ -36,6 +28,7 @@ import org.sealmail.crypto.smime.mime.TransferEncodings;
 import org.sealmail.crypto.smime.sign.SignatureFormat;
 import org.sealmail.crypto.smime.sign.SigningOptions;
 import org.sealmail.crypto.smime.sign.SmimeSigner;
+import org.sealmail.crypto.testing.SignedDataSurgery;
 import org.sealmail.crypto.testing.TestPki;
 
 class SmimeVerifierTest {
@@ -200,10 +193,7 @@ class SmimeVerifierTest {
     @Test
     void aSignerCertificateMissingFromTheMessageGivesAClearResultAndKnownCertificatesFixIt() throws Exception {
         byte[] entity = SmimeSigner.signedEntityOf(TestMessages.plain(ALICE, "no certificates inside\r\n"));
-        CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-        generator.addSignerInfoGenerator(new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withRSA",
-                PKI.alice.privateKey(), PKI.alice.certificate()));
-        byte[] der = generator.generate(new CMSProcessableByteArray(entity), false).getEncoded();
+        byte[] der = SignedDataSurgery.detachedWithoutCertificates(entity, PKI.alice);
         byte[] message = TestMessages.multipartSigned(ALICE, entity, der, "application/pkcs7-signature");
 
         SignatureVerification unknown = VERIFIER.verify(message);
@@ -222,15 +212,7 @@ class SmimeVerifierTest {
     void anUnknownDigestAlgorithmOidIsUnsupported() throws Exception {
         byte[] signed = signedByAlice(ALICE);
         byte[] entity = VERIFIER.verify(signed).signedContent();
-        ContentInfo contentInfo = ContentInfo.getInstance(signatureDer(signed));
-        SignedData signedData = SignedData.getInstance(contentInfo.getContent());
-        SignerInfo original = SignerInfo.getInstance(signedData.getSignerInfos().getObjectAt(0));
-        AlgorithmIdentifier unknown = new AlgorithmIdentifier(new ASN1ObjectIdentifier("1.2.3.4.5"));
-        SignerInfo altered = new SignerInfo(original.getSID(), unknown, original.getAuthenticatedAttributes(),
-                original.getDigestEncryptionAlgorithm(), original.getEncryptedDigest(), original.getUnauthenticatedAttributes());
-        SignedData alteredData = new SignedData(new DERSet(unknown), signedData.getEncapContentInfo(),
-                signedData.getCertificates(), signedData.getCRLs(), new DERSet(altered));
-        byte[] der = new ContentInfo(CMSObjectIdentifiers.signedData, alteredData).getEncoded(ASN1Encoding.DER);
+        byte[] der = SignedDataSurgery.withDigestAlgorithm(signatureDer(signed), "1.2.3.4.5");
 
         SignatureVerification result = VERIFIER.verify(TestMessages.multipartSigned(ALICE, entity, der,
                 "application/pkcs7-signature"));
