@@ -4,6 +4,8 @@ import java.math.BigInteger;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import javax.security.auth.x500.X500Principal;
 import org.sealmail.app.cli.ExitCode;
 import org.sealmail.crypto.smime.sign.SignatureFormat;
 import org.sealmail.crypto.smime.verify.AddressCheck;
@@ -74,8 +76,8 @@ final class VerificationReport {
                 : String.join(", ", signer.certificateAddresses())));
         if (signer.certificate().isPresent()) {
             X509Certificate certificate = signer.certificate().get();
-            lines.add(indent + "subject: " + certificate.getSubjectX500Principal().getName());
-            lines.add(indent + "issuer: " + certificate.getIssuerX500Principal().getName());
+            lines.add(indent + "subject: " + name(certificate.getSubjectX500Principal()));
+            lines.add(indent + "issuer: " + name(certificate.getIssuerX500Principal()));
             lines.add(indent + "serial: " + hex(certificate.getSerialNumber()));
         } else {
             lines.add(indent + "certificate: not available (" + signer.signerIdentifier() + ")");
@@ -90,7 +92,7 @@ final class VerificationReport {
         lines.add(indent + "digest algorithm: " + signer.digestAlgorithm());
         lines.add(indent + "signature algorithm: " + signer.signatureAlgorithm());
         lines.add(indent + "trust: " + (signer.trust().trusted()
-                ? "trusted (root " + signer.trust().anchor().map(a -> a.getSubjectX500Principal().getName()).orElse("?") + ")"
+                ? "trusted (root " + signer.trust().anchor().map(a -> name(a.getSubjectX500Principal())).orElse("?") + ")"
                 : "NOT trusted: " + signer.trust().problem()));
         lines.add(indent + "address match: " + (signer.addressCheck() == AddressCheck.MATCH ? "yes"
                 : signer.addressCheck() == AddressCheck.MISMATCH ? "NO" : "not checked"));
@@ -113,6 +115,11 @@ final class VerificationReport {
                 : String.join(", ", assessment.extendedKeyUsage())) + (assessment.extendedKeyUsageAllowsEmail()
                 ? " (allows e-mail protection)" : " (does NOT allow e-mail protection)"));
         lines.add(indent + "public key: " + assessment.publicKey());
+    }
+
+    /** RFC 2253 form, with the PKCS #9 emailAddress attribute shown as text rather than as hex DER. */
+    private static String name(X500Principal principal) {
+        return principal.getName(X500Principal.RFC2253, Map.of("1.2.840.113549.1.9.1", "emailAddress"));
     }
 
     private static String hex(BigInteger serial) {

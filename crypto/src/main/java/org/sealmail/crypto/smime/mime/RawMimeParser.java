@@ -1,6 +1,7 @@
 package org.sealmail.crypto.smime.mime;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -76,7 +77,7 @@ public final class RawMimeParser {
                 return new RawMimeEntity(source, headers, position);
             }
             int fieldStart = position;
-            String name = new String(source, position, colon - position, java.nio.charset.StandardCharsets.ISO_8859_1).trim();
+            String name = new String(source, position, colon - position, StandardCharsets.ISO_8859_1).trim();
             ByteArrayOutputStream value = new ByteArrayOutputStream();
             value.write(source, colon + 1, lineEnd - colon - 1);
             position = nextLine(source, position);

@@ -17,7 +17,8 @@ import org.sealmail.crypto.CryptoFailure;
  * 8-bit bytes or NUL, a line longer than 998 octets, white space at a line end or a line
  * starting with "From "; any other part with 8-bit or binary content becomes base64. Parts
  * already in base64 or quoted-printable keep their encoding. Multiparts are rebuilt part by
- * part with their own boundaries; message/rfc822 parts are canonicalised inside.
+ * part with their own boundaries; message/rfc822 parts are canonicalised inside; a
+ * multipart/signed inside (a message signed again) is left as it is, line ends aside.
  */
 public final class SevenBitCanonicalizer {
 
@@ -51,6 +52,10 @@ public final class SevenBitCanonicalizer {
         RawMimeEntity view = new RawMimeEntity(new byte[0], headers, 0);
         ContentType type = view.contentType();
         String encoding = view.transferEncoding();
+        if (type.is("multipart/signed")) {
+            // re-encoding inside would break the inner signature; its parts are 7-bit by RFC 8551 §3.1.3
+            return withBody(headers, LineEndings.toCrlf(body));
+        }
         if (depth < MAX_DEPTH && type.isMultipart()) {
             return multipart(headers, body, type, depth);
         }

@@ -9,6 +9,7 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -182,7 +183,7 @@ final class SignedDataVerifier {
             signerInfos = new ArrayList<>(signed.getSignerInfos().getSigners());
             Store<X509CertificateHolder> store = signed.getCertificates();
             holders.addAll(store.getMatches(null));
-            listedDigests = new java.util.HashSet<>();
+            listedDigests = new HashSet<>();
             for (AlgorithmIdentifier id : signed.getDigestAlgorithmIDs()) {
                 listedDigests.add(id.getAlgorithm().getId());
             }

@@ -154,4 +154,25 @@ class SmimeSignerTest {
         assertThat(VERIFIER.verify(SIGNER.sign(message, PKI.alice, SigningOptions.defaults())).status())
                 .isEqualTo(VerificationStatus.VALID);
     }
+
+    @Test
+    void signingASignedMessageAgainLeavesTheInnerSignatureIntact() throws Exception {
+        byte[] thunderbird = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(getClass()
+                .getResource("/thunderbird-smime/smime/alice.dsig.SHA256.multipart.eml").toURI()));
+        byte[] inner8bit = TestMessages.replaceFirst(thunderbird, "Content-Transfer-Encoding: quoted-printable",
+                "Content-Transfer-Encoding: 8bit");
+        List<java.security.cert.X509Certificate> anchors = new java.util.ArrayList<>(org.sealmail.crypto.keys.CertificateFiles
+                .read(java.nio.file.Path.of(getClass().getResource("/thunderbird-smime/smime/TestCA.pem").toURI())));
+        anchors.add(PKI.root.issuer().certificate());
+        SmimeVerifier verifier = new SmimeVerifier(anchors);
+
+        SignatureVerification result = verifier.verify(SIGNER.sign(thunderbird, PKI.alice, SigningOptions.defaults()),
+                Instant.parse("2026-06-01T00:00:00Z"));
+
+        assertThat(result.signers().get(0).signatureCheck()).isEqualTo(
+                org.sealmail.crypto.smime.verify.SignatureCheck.CORRECT);
+        assertThat(result.nested()).get().extracting(SignatureVerification::status).isEqualTo(VerificationStatus.VALID);
+        assertThat(text(SmimeSigner.signedEntityOf(inner8bit))).as("no re-encoding inside a multipart/signed")
+                .contains("Content-Transfer-Encoding: 8bit");
+    }
 }
