@@ -2,13 +2,14 @@ package org.sealmail.policy.detect;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * IBANs (ISO 13616) in electronic form ({@code DE89370400440532013000}) or print form (groups of
- * four separated by single spaces): a registered country code, two check digits, and exactly the
+ * four separated by single spaces), in either case: a registered country code, two check digits, and exactly the
  * country's length in letters and digits ending at a group boundary, passing MOD 97-10.
  * {@link Confidence#MEDIUM}, or {@link Confidence#HIGH} with a banking keyword nearby ("IBAN",
  * "account", "bank", "BIC"...). Not inside URLs.
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
 final class IbanDetector implements SensitiveInformationDetector {
 
     private static final Pattern CANDIDATE = Pattern.compile(
-            "(?<![\\p{L}\\p{N}_])([A-Z]{2})(\\d{2})((?: ?[A-Z0-9]){10,30})");
+            "(?<![\\p{L}\\p{N}_])([A-Za-z]{2})(\\d{2})((?: ?[A-Za-z0-9]){10,30})");
     private static final Keywords KEYWORDS = Keywords.of("iban", "bic", "swift", "bank", "account", "acct", "sepa",
             "transfer", "wire", "konto", "kontonummer", "compte", "rib", "cuenta");
 
@@ -28,7 +29,7 @@ final class IbanDetector implements SensitiveInformationDetector {
         int from = 0;
         while (from < chars.length() && matcher.find(from)) {
             from = matcher.start() + 1;
-            OptionalInt length = IbanRegistry.length(matcher.group(1));
+            OptionalInt length = IbanRegistry.length(matcher.group(1).toUpperCase(Locale.ROOT));
             if (length.isEmpty()) {
                 continue;
             }
@@ -36,7 +37,7 @@ final class IbanDetector implements SensitiveInformationDetector {
             if (end < 0 || text.inUrl(matcher.start(), end)) {
                 continue;
             }
-            String iban = chars.subSequence(matcher.start(), end).toString().replace(" ", "");
+            String iban = chars.subSequence(matcher.start(), end).toString().replace(" ", "").toUpperCase(Locale.ROOT);
             if (!Mod97Checksum.valid(iban)) {
                 continue;
             }
