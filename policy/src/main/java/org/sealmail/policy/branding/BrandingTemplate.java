@@ -14,10 +14,10 @@ import org.sealmail.crypto.rights.message.Branding;
  */
 public record BrandingTemplate(String name, Branding branding) {
 
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
     /** Sealmail's own wrapper: {@link Branding#DEFAULT}. */
     public static final BrandingTemplate DEFAULT = new BrandingTemplate("sealmail", Branding.DEFAULT);
-
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     /**
      * Checks the fields.

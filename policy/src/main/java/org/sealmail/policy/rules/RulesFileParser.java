@@ -91,6 +91,7 @@ public final class RulesFileParser {
         final List<Condition> conditions = new ArrayList<>();
         final List<Object> actions = new ArrayList<>();
         final List<RecipientCheck> organizationChecks = new ArrayList<>();
+        boolean hadProblems;
 
         PendingRule(String name, int line) {
             this.name = name;
@@ -144,6 +145,9 @@ public final class RulesFileParser {
 
     private void problem(int line, String reason) {
         problems.add(new PolicyFileProblem(source, line, reason));
+        if (current != null) {
+            current.hadProblems = true;
+        }
     }
 
     private void line(String raw, int number) {
@@ -179,7 +183,10 @@ public final class RulesFileParser {
             return;
         }
         switch (keyword) {
-            case "rule" -> rule(rest, number);
+            case "rule" -> {
+                current = null;
+                rule(rest, number);
+            }
             case "organization" -> organization(rest, number);
             case "template" -> template(rest, number);
             case "branding" -> branding(rest, number);
@@ -614,11 +621,11 @@ public final class RulesFileParser {
         }
         List<Rule> built = new ArrayList<>();
         for (PendingRule rule : rules) {
-            if (rule.conditions.isEmpty()) {
-                problem(rule.line, "rule '" + rule.name + "' has no valid 'when' condition (write 'when always' to match"
+            if (rule.conditions.isEmpty() && !rule.hadProblems) {
+                problem(rule.line, "rule '" + rule.name + "' has no 'when' condition (write 'when always' to match"
                         + " every message)");
             }
-            if (rule.actions.isEmpty()) {
+            if (rule.actions.isEmpty() && !rule.hadProblems) {
                 problem(rule.line, "rule '" + rule.name + "' has no 'then' action");
             }
             if (organization.isEmpty()) {
