@@ -148,8 +148,8 @@ public final class OutgoingMessagePipeline {
         } catch (ProtectionUnavailableException e) {
             return notSent(SendStatus.HELD, decision, e.getMessage());
         } catch (MissingRecipientCertificateException e) {
-            return notSent(SendStatus.HELD, decision, "the message must be protected with " + template.orElseThrow()
-                    .template().name() + " but " + e.getMessage() + "; it was not sent");
+            return notSent(SendStatus.HELD, decision, "cannot protect the message with " + template.orElseThrow()
+                    .template().name() + ": " + e.getMessage() + "; it was not sent");
         } catch (CryptoException e) {
             return notSent(SendStatus.HELD, decision, "the required protection could not be applied: " + e.getMessage()
                     + "; the message was not sent");
