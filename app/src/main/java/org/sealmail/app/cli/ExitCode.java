@@ -47,7 +47,15 @@ public enum ExitCode {
     /** {@code open}: the protected message (or its license) has expired; no content. */
     EXPIRED(31),
     /** {@code open}: the protected message was altered or substituted after protection; no content. */
-    TAMPERED(32);
+    TAMPERED(32),
+    /** {@code rules check} / {@code rules test}: the rules file was rejected (problems printed as FILE:LINE: REASON). */
+    RULES_INVALID(40),
+    /** {@code rules test}: a rule blocks the message. */
+    POLICY_BLOCKED(41),
+    /** {@code rules test}: the message would be held (a rule timed out, or the message cannot be read). */
+    POLICY_HELD(42),
+    /** {@code rules test}: a rule warns; the message would be sent only with an override reason. */
+    POLICY_WARNED(43);
 
     private final int code;
 

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import org.sealmail.app.cli.keys.KeysCommand;
 import org.sealmail.app.cli.rights.OpenCommand;
 import org.sealmail.app.cli.rights.ProtectCommand;
+import org.sealmail.app.cli.rules.RulesCommand;
 import org.sealmail.app.cli.smime.SmimeCommand;
 import org.sealmail.crypto.CryptoException;
 import org.slf4j.Logger;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
 /** The root {@code sealmail} command; each feature adds a subcommand. */
 @Command(name = "sealmail", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Sealmail: protected mail (S/MIME, Encrypt, Do Not Forward).",
-        subcommands = {KeysCommand.class, SmimeCommand.class, ProtectCommand.class, OpenCommand.class},
+        subcommands = {KeysCommand.class, SmimeCommand.class, ProtectCommand.class, OpenCommand.class, RulesCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:success (verify: valid, trusted, address matches)",
@@ -35,7 +36,11 @@ import picocli.CommandLine.Command;
             "22:valid signature that covers only part of the message",
             "30:open --out refused: rights include neither EXTRACT nor EXPORT",
             "31:protected message expired",
-            "32:protected message tampered with"})
+            "32:protected message tampered with",
+            "40:rules file rejected",
+            "41:rules test: the message is blocked",
+            "42:rules test: the message would be held",
+            "43:rules test: the message needs an override reason"})
 public final class SealmailCommand implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SealmailCommand.class);

@@ -209,8 +209,7 @@ public sealed interface Condition {
             if (count < minimumCount) {
                 return Optional.empty();
             }
-            String items = count == 1 ? type.description() : type.description().equals("IBAN") ? "IBANs"
-                    : type.description() + "s";
+            String items = count == 1 ? type.description() : type.plural();
             return Optional.of(new MatchReason(text, Optional.of(type), count, count + " " + (type.isList() ? "distinct " : "")
                     + items + " (confidence " + minimumConfidence.ruleName() + " or higher; the rule needs "
                     + minimumCount + ")"));
