@@ -1,6 +1,8 @@
 package org.sealmail.crypto.smime.decrypt;
 
+import java.security.PrivateKey;
 import java.util.Map;
+import java.util.Set;
 import org.bouncycastle.asn1.pkcs.RSAESOAEPparams;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.sealmail.crypto.CryptoException;
@@ -57,6 +59,9 @@ final class DecryptionAlgorithms {
             Map.entry("1.2.840.113549.1.9.16.3.20", "ECDH ephemeral-static, HKDF-SHA-384 (RFC 8418)"),
             Map.entry("1.2.840.113549.1.9.16.3.21", "ECDH ephemeral-static, HKDF-SHA-512 (RFC 8418)"));
 
+    private static final Set<String> HKDF_AGREEMENTS = Set.of(
+            "1.2.840.113549.1.9.16.3.19", "1.2.840.113549.1.9.16.3.20", "1.2.840.113549.1.9.16.3.21");
+
     private static final Map<String, String> KEY_WRAP = Map.of(
             "2.16.840.1.101.3.4.1.5", "AES-128 key wrap",
             "2.16.840.1.101.3.4.1.25", "AES-192 key wrap",
@@ -105,11 +110,20 @@ final class DecryptionAlgorithms {
 
     /**
      * @param algorithm the RecipientInfo's key encryption or key agreement algorithm
+     * @param key the private key it would be used with
      * @return its description
      * @throws CryptoException {@link CryptoFailure#UNSUPPORTED_ALGORITHM}, naming the OID, if refused
+     *     (including X25519/X448 keys with the X9.63 KDF, which only HKDF supports here)
      */
-    static KeyManagementAlgorithm keyManagement(AlgorithmIdentifier algorithm) {
+    static KeyManagementAlgorithm keyManagement(AlgorithmIdentifier algorithm, PrivateKey key) {
         String oid = algorithm.getAlgorithm().getId();
+        String keyAlgorithm = key.getAlgorithm();
+        boolean montgomery = keyAlgorithm.equals("XDH") || keyAlgorithm.equals("X25519") || keyAlgorithm.equals("X448");
+        if (montgomery && !HKDF_AGREEMENTS.contains(oid)) {
+            throw new CryptoException(CryptoFailure.UNSUPPORTED_ALGORITHM, "unsupported key agreement " + oid + " ("
+                    + KEY_AGREEMENT.getOrDefault(oid, "unknown") + ") with an X25519/X448 key: only HKDF"
+                    + " (RFC 8418) is supported for those keys");
+        }
         if (RSA_ENCRYPTION.equals(oid)) {
             return new KeyManagementAlgorithm("RSA PKCS#1 v1.5", oid);
         }

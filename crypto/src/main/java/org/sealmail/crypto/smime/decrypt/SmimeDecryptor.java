@@ -130,7 +130,8 @@ public final class SmimeDecryptor {
         CryptoException unwrapFailure = null;
         for (RecipientInfoMatcher.Candidate candidate : candidates) {
             KeyManagementAlgorithm keyManagement =
-                    DecryptionAlgorithms.keyManagement(candidate.recipient().getKeyEncryptionAlgorithm());
+                    DecryptionAlgorithms.keyManagement(candidate.recipient().getKeyEncryptionAlgorithm(),
+                            candidate.key().privateKey());
             String identifier = RecipientInfoMatcher.identifier(candidate.recipient().getRID());
             CMSTypedStream content;
             try {
