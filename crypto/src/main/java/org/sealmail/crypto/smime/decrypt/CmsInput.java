@@ -54,7 +54,7 @@ final class CmsInput {
         }
         String text = new String(head, StandardCharsets.ISO_8859_1).stripLeading();
         if (text.startsWith("-----BEGIN ")) {
-            return new Opened(new BufferedInputStream(Base64.getMimeDecoder().wrap(new PemBodyInputStream(in))),
+            return new Opened(new BufferedInputStream(new Base64Errors(Base64.getMimeDecoder().wrap(new PemBodyInputStream(in)))),
                     Wrapping.PEM, "PEM CMS");
         }
         RawMimeHeaders headers = RawMimeHeaders.read(in);
@@ -81,7 +81,7 @@ final class CmsInput {
         }
         String encoding = headers.value("Content-Transfer-Encoding").orElse("7bit").toLowerCase(Locale.ROOT).trim();
         InputStream decoded = switch (encoding) {
-            case "base64" -> Base64.getMimeDecoder().wrap(in);
+            case "base64" -> new Base64Errors(Base64.getMimeDecoder().wrap(in));
             case "7bit", "8bit", "binary" -> in;
             case "quoted-printable" -> decodeWith(in, encoding);
             default -> throw new CryptoException(CryptoFailure.MALFORMED_INPUT,
@@ -107,6 +107,36 @@ final class CmsInput {
             return head;
         } catch (IOException e) {
             throw new CryptoException(CryptoFailure.IO, "cannot read the input: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reports a base64 decoding error as malformed input: the usual sign of a truncated message. */
+    static final class Base64Errors extends java.io.FilterInputStream {
+        Base64Errors(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException | IllegalArgumentException e) {
+                throw malformed(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] bytes, int offset, int length) throws IOException {
+            try {
+                return super.read(bytes, offset, length);
+            } catch (IOException | IllegalArgumentException e) {
+                throw malformed(e);
+            }
+        }
+
+        private static CryptoException malformed(Exception e) {
+            return new CryptoException(CryptoFailure.MALFORMED_INPUT,
+                    "the base64 content is truncated or corrupt: " + e.getMessage(), e);
         }
     }
 

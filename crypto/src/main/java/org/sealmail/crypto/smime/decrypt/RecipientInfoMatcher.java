@@ -1,11 +1,13 @@
 package org.sealmail.crypto.smime.decrypt;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.security.cert.CertificateEncodingException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cms.KEKRecipientId;
@@ -78,6 +80,14 @@ final class RecipientInfoMatcher {
         return kind + " " + identifier(id);
     }
 
+    private static String issuerName(PKIXRecipientId id) {
+        try {
+            return new X500Principal(id.getIssuer().getEncoded()).getName();
+        } catch (IOException | IllegalArgumentException e) {
+            return String.valueOf(id.getIssuer());
+        }
+    }
+
     /**
      * @param id a recipient identifier
      * @return "issuer DN, serial 0x..", "subject key identifier hex", "KEK id hex", or for a
@@ -89,7 +99,7 @@ final class RecipientInfoMatcher {
                 return "subject key identifier " + HexFormat.of().formatHex(pkix.getSubjectKeyIdentifier());
             }
             BigInteger serial = pkix.getSerialNumber();
-            return "issuer \"" + pkix.getIssuer() + "\", serial 0x" + (serial == null ? "?" : serial.toString(16));
+            return "issuer \"" + issuerName(pkix) + "\", serial 0x" + (serial == null ? "?" : serial.toString(16));
         }
         if (id instanceof KEKRecipientId kek) {
             return "key identifier " + HexFormat.of().formatHex(kek.getKeyIdentifier())

@@ -136,6 +136,8 @@ public final class SmimeDecryptor {
             CMSTypedStream content;
             try {
                 content = candidate.recipient().getContentStream(recipientFor(candidate, authEnveloped));
+            } catch (CryptoException e) {
+                throw e;
             } catch (CMSException | IOException | RuntimeException e) {
                 LOG.debug("cannot unwrap with key {} for {}", candidate.key().alias(), identifier, e);
                 unwrapFailure = new CryptoException(CryptoFailure.AUTHENTICATION_FAILED,
@@ -174,6 +176,8 @@ public final class SmimeDecryptor {
             while (true) {
                 try {
                     read = in.read(buffer);
+                } catch (CryptoException e) {
+                    throw e;
                 } catch (IOException | RuntimeException e) {
                     throw decryptionFailure(e, algorithm);
                 }
