@@ -117,8 +117,8 @@ public final class SmimeDecryptor {
             if (e instanceof CryptoException crypto) {
                 throw crypto;
             }
-            throw new CryptoException(CryptoFailure.MALFORMED_INPUT, "malformed " + CmsContentType.name(contentType)
-                    + " (" + opened.description() + "): " + reason(e), e);
+            throw new CryptoException(CryptoFailure.MALFORMED_INPUT, "truncated or malformed "
+                    + CmsContentType.name(contentType) + " (" + opened.description() + "): " + reason(e), e);
         }
         String kind = authEnveloped ? "AuthEnvelopedData" : "EnvelopedData";
         List<RecipientInfoMatcher.Candidate> candidates = RecipientInfoMatcher.match(recipients, keys);
