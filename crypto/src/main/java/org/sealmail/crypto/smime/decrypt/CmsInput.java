@@ -9,11 +9,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import org.sealmail.crypto.CryptoException;
 import org.sealmail.crypto.CryptoFailure;
+import org.sealmail.crypto.smime.mime.Base64DecodingInputStream;
 import org.sealmail.crypto.smime.mime.RawMimeHeaders;
 
 /**
@@ -54,7 +54,7 @@ final class CmsInput {
         }
         String text = new String(head, StandardCharsets.ISO_8859_1).stripLeading();
         if (text.startsWith("-----BEGIN ")) {
-            return new Opened(new BufferedInputStream(new Base64Errors(Base64.getMimeDecoder().wrap(new PemBodyInputStream(in)))),
+            return new Opened(new BufferedInputStream(new Base64Errors(new Base64DecodingInputStream(new PemBodyInputStream(in)))),
                     Wrapping.PEM, "PEM CMS");
         }
         RawMimeHeaders headers = RawMimeHeaders.read(in);
@@ -81,7 +81,7 @@ final class CmsInput {
         }
         String encoding = headers.value("Content-Transfer-Encoding").orElse("7bit").toLowerCase(Locale.ROOT).trim();
         InputStream decoded = switch (encoding) {
-            case "base64" -> new Base64Errors(Base64.getMimeDecoder().wrap(in));
+            case "base64" -> new Base64Errors(new Base64DecodingInputStream(in));
             case "7bit", "8bit", "binary" -> in;
             case "quoted-printable" -> decodeWith(in, encoding);
             default -> throw new CryptoException(CryptoFailure.MALFORMED_INPUT,
@@ -163,6 +163,22 @@ final class CmsInput {
                 }
             }
             return line[position++] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] bytes, int offset, int length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            while (position >= line.length) {
+                if (ended || !nextLine()) {
+                    return -1;
+                }
+            }
+            int count = Math.min(length, line.length - position);
+            System.arraycopy(line, position, bytes, offset, count);
+            position += count;
+            return count;
         }
 
         private boolean nextLine() throws IOException {
