@@ -54,8 +54,9 @@ class LargeMessageStreamingIT {
                     "--out", dir.resolve("plain.eml").toString());
 
             assertThat(sha256(dir.resolve("plain.eml"))).isEqualTo(innerSha256);
-            System.out.printf("%s: 200 MB encrypt %.1f s (peak heap %d MB), decrypt %.1f s (peak heap %d MB), -Xmx256m%n",
-                    mode, encrypt.seconds, encrypt.peakHeapMegabytes, decrypt.seconds, decrypt.peakHeapMegabytes);
+            System.out.printf("%s: 200 MB encrypt %.1f s (heap before GC at most %d MB, live after GC at most %d MB),"
+                    + " decrypt %.1f s (%d MB, %d MB), -Xmx256m%n", mode, encrypt.seconds, encrypt.peakHeapMegabytes,
+                    encrypt.liveHeapMegabytes, decrypt.seconds, decrypt.peakHeapMegabytes, decrypt.liveHeapMegabytes);
             Files.delete(dir.resolve("enc.eml"));
             Files.delete(dir.resolve("plain.eml"));
         }
@@ -89,7 +90,7 @@ class LargeMessageStreamingIT {
         return HexFormat.of().formatHex(inner.digest());
     }
 
-    private record Run(double seconds, long peakHeapMegabytes) {
+    private record Run(double seconds, long peakHeapMegabytes, long liveHeapMegabytes) {
     }
 
     private Run runCli(String name, String... arguments) throws Exception {
@@ -109,11 +110,13 @@ class LargeMessageStreamingIT {
         assertThat(finished).as("finished: " + printed).isTrue();
         assertThat(process.exitValue()).as(String.join(" ", arguments) + "\n" + printed).isZero();
         long peak = 0;
+        long live = 0;
         Matcher matcher = GC_HEAP.matcher(Files.readString(gcLog));
         while (matcher.find()) {
             peak = Math.max(peak, Long.parseLong(matcher.group(1)));
+            live = Math.max(live, Long.parseLong(matcher.group(2)));
         }
-        return new Run(seconds, peak);
+        return new Run(seconds, peak, live);
     }
 
     private static String sha256(Path file) throws Exception {
