@@ -74,11 +74,9 @@ final class CmsInput {
             throw new CryptoException(CryptoFailure.MALFORMED_INPUT, "not an S/MIME encrypted message: Content-Type is "
                     + baseType + ", expected application/pkcs7-mime (RFC 8551 §3.3)");
         }
+        // the smime-type parameter is only a hint (some clients mislabel enveloped data as signed-data):
+        // the CMS content type decides
         String smimeType = Optional.ofNullable(contentType.getParameter("smime-type")).orElse("").toLowerCase(Locale.ROOT);
-        if (smimeType.equals("signed-data") || smimeType.equals("certs-only") || smimeType.equals("compressed-data")) {
-            throw new CryptoException(CryptoFailure.MALFORMED_INPUT,
-                    "not an encrypted message: application/pkcs7-mime with smime-type=" + smimeType);
-        }
         String encoding = headers.value("Content-Transfer-Encoding").orElse("7bit").toLowerCase(Locale.ROOT).trim();
         InputStream decoded = switch (encoding) {
             case "base64" -> new Base64Errors(new Base64DecodingInputStream(in));
