@@ -162,6 +162,45 @@ class SmimeEncryptDecryptCommandTest {
     }
 
     @Test
+    void anUnknownContentEncryptionOidExitsSeventeenNamingIt() throws IOException {
+        encryptForBob();
+        rewriteCms(der -> {
+            byte[] gcm256 = java.util.HexFormat.of().parseHex("060960864801650304012e");
+            for (int i = 0; i + gcm256.length <= der.length; i++) {
+                if (java.util.Arrays.equals(der, i, i + gcm256.length, gcm256, 0, gcm256.length)) {
+                    der[i + 10] = 0x7f;
+                }
+            }
+        });
+
+        assertThat(decrypt("enc.eml")).isEqualTo(17);
+        assertThat(err).isEqualTo("sealmail decrypt: unsupported content-encryption algorithm 2.16.840.1.101.3.4.1.127"
+                + " (unknown OID)" + System.lineSeparator());
+    }
+
+    @Test
+    void aFlippedCbcByteDecryptsWithTheNoIntegrityWarning() throws IOException {
+        assertThat(run("smime", "encrypt", "--cbc", "--to", path("bob.pem"), "--from-cert", path("alice.pem"),
+                "--in", path("msg.eml"), "--out", path("enc.eml"))).isZero();
+        rewriteCms(der -> der[der.length - 40] ^= 0x01); // inside the first ciphertext block of a 48-byte content
+
+        int code = decrypt("enc.eml");
+
+        assertThat(code).as(err).isZero();
+        assertThat(Files.readAllBytes(dir.resolve("plain.eml"))).hasSize(INNER.length()).isNotEqualTo(INNER.getBytes(StandardCharsets.US_ASCII));
+        assertThat(out).contains("NOT integrity protected").contains("WARNING: AES-256-CBC has no integrity protection");
+    }
+
+    private void rewriteCms(java.util.function.Consumer<byte[]> change) throws IOException {
+        Path encrypted = dir.resolve("enc.eml");
+        String text = Files.readString(encrypted);
+        int bodyStart = text.indexOf("\r\n\r\n") + 4;
+        byte[] der = Base64.getMimeDecoder().decode(text.substring(bodyStart));
+        change.accept(der);
+        Files.writeString(encrypted, text.substring(0, bodyStart) + Base64.getMimeEncoder().encodeToString(der) + "\r\n");
+    }
+
+    @Test
     void badInputGetsItsOwnMessageAndExitCode() throws IOException {
         encryptForBob();
         Files.write(dir.resolve("empty.eml"), new byte[0]);
@@ -223,7 +262,4 @@ class SmimeEncryptDecryptCommandTest {
         return code;
     }
 
-    static String utf8(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
 }
