@@ -45,21 +45,20 @@ class LargeMessageStreamingIT {
         Path message = dir.resolve("big.eml");
         String innerSha256 = writeMessage(message);
 
-        for (String mode : List.of("--gcm", "--cbc")) {
-            Run encrypt = runCli("encrypt" + mode, "smime", "encrypt", mode, "--to", dir.resolve("bob.pem").toString(),
-                    "--from-cert", dir.resolve("alice.pem").toString(), "--in", message.toString(),
-                    "--out", dir.resolve("enc.eml").toString());
-            Run decrypt = runCli("decrypt" + mode, "smime", "decrypt", "--key", dir.resolve("bob.p12").toString(),
-                    "--pass-file", passFile.toString(), "--in", dir.resolve("enc.eml").toString(),
-                    "--out", dir.resolve("plain.eml").toString());
+        // AES-256-GCM: the case where buffering would bite (the tag follows the ciphertext)
+        Run encrypt = runCli("encrypt", "smime", "encrypt", "--gcm", "--to", dir.resolve("bob.pem").toString(),
+                "--from-cert", dir.resolve("alice.pem").toString(), "--in", message.toString(),
+                "--out", dir.resolve("enc.eml").toString());
+        Run decrypt = runCli("decrypt", "smime", "decrypt", "--key", dir.resolve("bob.p12").toString(),
+                "--pass-file", passFile.toString(), "--in", dir.resolve("enc.eml").toString(),
+                "--out", dir.resolve("plain.eml").toString());
 
-            assertThat(sha256(dir.resolve("plain.eml"))).isEqualTo(innerSha256);
-            System.out.printf("%s: 200 MB encrypt %.1f s (heap before GC at most %d MB, live after GC at most %d MB),"
-                    + " decrypt %.1f s (%d MB, %d MB), -Xmx256m%n", mode, encrypt.seconds, encrypt.peakHeapMegabytes,
-                    encrypt.liveHeapMegabytes, decrypt.seconds, decrypt.peakHeapMegabytes, decrypt.liveHeapMegabytes);
-            Files.delete(dir.resolve("enc.eml"));
-            Files.delete(dir.resolve("plain.eml"));
-        }
+        assertThat(sha256(dir.resolve("plain.eml"))).isEqualTo(innerSha256);
+        System.out.printf("200 MB AES-256-GCM: encrypt %.1f s (heap before GC at most %d MB, live after GC at most %d MB),"
+                + " decrypt %.1f s (%d MB, %d MB), -Xmx256m%n", encrypt.seconds, encrypt.peakHeapMegabytes,
+                encrypt.liveHeapMegabytes, decrypt.seconds, decrypt.peakHeapMegabytes, decrypt.liveHeapMegabytes);
+        Files.delete(dir.resolve("enc.eml"));
+        Files.delete(dir.resolve("plain.eml"));
         Files.delete(message);
     }
 

@@ -198,7 +198,7 @@ public final class SmimeDecryptor {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof javax.crypto.AEADBadTagException || cause instanceof InvalidCipherTextException
                     && algorithm.authenticated()
-                    || algorithm.authenticated() && String.valueOf(cause.getMessage()).toLowerCase().contains("mac check")) {
+                    || algorithm.authenticated() && String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("mac check")) {
                 return new CryptoException(CryptoFailure.AUTHENTICATION_FAILED, "the " + algorithm.name()
                         + " authentication tag does not verify: the message was altered or damaged; any output is invalid", e);
             }
