@@ -46,7 +46,9 @@ import picocli.CommandLine.Model.CommandSpec;
                     + " RFC 8551 requires receivers to read AES-GCM. Use --cbc for old readers (EnvelopedData, no integrity"
                     + " protection). RSA recipients get RSA-OAEP SHA-256 (--rsa-pkcs1 for PKCS#1 v1.5), EC recipients ECDH.",
             "The sender is always a recipient (to read the sent copy): give your certificate with --from-cert or your key"
-                    + " store with --key."})
+                    + " store with --key.",
+            "Every To, Cc and Bcc address of the message needs a certificate among --to (or the sender's); otherwise"
+                    + " nothing is encrypted and the exit code is 18."})
 public final class SmimeEncryptCommand implements Callable<Integer> {
 
     @Spec
