@@ -23,6 +23,7 @@ final class CmsContentType {
             DecryptionAlgorithms.AUTH_ENVELOPED_DATA, "AuthEnvelopedData",
             DecryptionAlgorithms.SIGNED_DATA, "SignedData (a signed, not an encrypted message)",
             "1.2.840.113549.1.7.1", "Data",
+            DecryptionAlgorithms.SIGNED_AND_ENVELOPED_DATA, "SignedAndEnvelopedData",
             "1.2.840.113549.1.7.5", "DigestedData",
             "1.2.840.113549.1.7.6", "EncryptedData",
             "1.2.840.113549.1.9.16.1.9", "CompressedData",

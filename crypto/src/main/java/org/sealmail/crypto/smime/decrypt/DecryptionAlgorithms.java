@@ -26,6 +26,7 @@ final class DecryptionAlgorithms {
     static final String ENVELOPED_DATA = "1.2.840.113549.1.7.3";
     static final String AUTH_ENVELOPED_DATA = "1.2.840.113549.1.9.16.1.23";
     static final String SIGNED_DATA = "1.2.840.113549.1.7.2";
+    static final String SIGNED_AND_ENVELOPED_DATA = "1.2.840.113549.1.7.4";
 
     private static final Map<String, ContentEncryptionAlgorithm> CONTENT = Map.ofEntries(
             content("AES-128-CBC", "2.16.840.1.101.3.4.1.2", 128, false, false),

@@ -109,6 +109,10 @@ public final class SmimeDecryptor {
                 CMSEnvelopedDataParser parser = new CMSEnvelopedDataParser(opened.cms());
                 recipients = parser.getRecipientInfos().getRecipients();
                 contentAlgorithm = parser.getContentEncryptionAlgorithm();
+            } else if (DecryptionAlgorithms.SIGNED_AND_ENVELOPED_DATA.equals(contentType)) {
+                throw new CryptoException(CryptoFailure.UNSUPPORTED_ALGORITHM, "unsupported content type "
+                        + CmsContentType.name(contentType) + ": PKCS #7 SignedAndEnvelopedData is not part of CMS (RFC 5652)"
+                        + " or S/MIME; Sealmail does not decrypt it");
             } else {
                 throw new CryptoException(CryptoFailure.MALFORMED_INPUT, "not an encrypted message: the CMS content type is "
                         + CmsContentType.name(contentType) + ", expected EnvelopedData or AuthEnvelopedData");
