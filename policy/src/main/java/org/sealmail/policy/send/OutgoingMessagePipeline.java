@@ -4,6 +4,7 @@ import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.cert.X509Certificate;
@@ -18,9 +19,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.sealmail.crypto.CryptoException;
 import org.sealmail.crypto.MissingRecipientCertificateException;
+import org.sealmail.crypto.keys.CertificateAddresses;
 import org.sealmail.crypto.keys.CertifiedKey;
 import org.sealmail.crypto.rights.message.ProtectedMessage;
 import org.sealmail.crypto.rights.message.ProtectedMessageBuilder;
+import org.sealmail.crypto.smime.encrypt.EncryptionOptions;
+import org.sealmail.crypto.smime.encrypt.EncryptionRecipient;
+import org.sealmail.crypto.smime.encrypt.SmimeEncryptor;
 import org.sealmail.crypto.smime.sign.SigningOptions;
 import org.sealmail.crypto.smime.sign.SmimeSigner;
 import org.sealmail.policy.PolicyFileProblem;
@@ -51,8 +56,10 @@ import org.slf4j.LoggerFactory;
  *       the audit log and handed to the outbox (never put into the message);</li>
  *   <li>a template (the strongest of the rules' and the user's choice): protect with
  *       {@link ProtectedMessageBuilder} in the rule's branding (the protected format is signed by the sender,
- *       which also meets a signing requirement); otherwise, if a rule or the user requires signing,
- *       sign with S/MIME (RFC 8551, detached);</li>
+ *       which also meets a signing requirement, and encrypted, which replaces a chosen S/MIME encryption);
+ *       otherwise, if a rule or the user requires signing, sign with S/MIME (RFC 8551, detached), and if
+ *       the user chose S/MIME encryption, encrypt the result for every recipient and the sender
+ *       (sign, then encrypt: RFC 8551 §3.7);</li>
  *   <li>hand the result to the {@link OutboxPort}.</li>
  * </ol>
  * A required protection that cannot be applied (no sender key, a recipient without certificate)
@@ -135,35 +142,42 @@ public final class OutgoingMessagePipeline {
         boolean signing = decision.signingRequired() || request.chosenSigning();
         byte[] bytes;
         boolean smimeSigned = false;
+        boolean smimeEncrypted = false;
         try {
             if (template.isPresent()) {
                 bytes = protect(request, template.get());
-            } else if (signing) {
-                bytes = new SmimeSigner(clock).sign(bytes(request.message()), senderKey(request, "S/MIME signing"),
-                        SigningOptions.defaults());
-                smimeSigned = true;
             } else {
                 bytes = bytes(request.message());
+                if (signing) {
+                    bytes = new SmimeSigner(clock).sign(bytes, senderKey(request, "S/MIME signing"), SigningOptions.defaults());
+                    smimeSigned = true;
+                }
+                if (request.chosenSmimeEncryption()) {
+                    bytes = encrypt(request, bytes);
+                    smimeEncrypted = true;
+                }
             }
         } catch (ProtectionUnavailableException e) {
             return notSent(SendStatus.HELD, decision, e.getMessage());
         } catch (MissingRecipientCertificateException e) {
-            return notSent(SendStatus.HELD, decision, "cannot protect the message with " + template.orElseThrow()
-                    .template().name() + ": " + e.getMessage() + "; it was not sent");
+            return notSent(SendStatus.HELD, decision, "cannot protect the message with " + template.map(applied -> applied
+                    .template().name()).orElse("S/MIME encryption") + ": " + e.getMessage() + "; it was not sent");
         } catch (CryptoException e) {
             return notSent(SendStatus.HELD, decision, "the required protection could not be applied: " + e.getMessage()
                     + "; the message was not sent");
         }
         List<String> fired = decision.firedRules().stream().map(FiredRule::name).toList();
         OutgoingSubmission submission = new OutgoingSubmission(bytes, envelopeSender(request), envelopeRecipients(request),
-                fired, template.map(applied -> applied.template().id()), smimeSigned, override);
+                fired, template.map(applied -> applied.template().id()), smimeSigned, smimeEncrypted, override);
         override.ifPresent(value -> AUDIT.info("send by {} despite warning rules {}; reason: {}", submission.envelopeSender(),
                 value.rules(), value.reason()));
         outbox.enqueue(submission);
-        LOG.debug("queued a message for {} recipients (rules fired: {}, template: {}, S/MIME signed: {})",
-                submission.envelopeRecipients().size(), fired, submission.protectionTemplateId().orElse("none"), smimeSigned);
+        LOG.debug("queued a message for {} recipients (rules fired: {}, template: {}, S/MIME signed: {}, encrypted: {})",
+                submission.envelopeRecipients().size(), fired, submission.protectionTemplateId().orElse("none"), smimeSigned,
+                smimeEncrypted);
         String how = template.map(applied -> "protected with " + applied.template().name())
-                .orElse(smimeSigned ? "signed with S/MIME" : "as composed");
+                .orElse(smimeSigned && smimeEncrypted ? "signed and encrypted with S/MIME" : smimeSigned ? "signed with S/MIME"
+                        : smimeEncrypted ? "encrypted with S/MIME" : "as composed");
         return new SendResult(SendStatus.QUEUED, decision, "queued in the outbox, " + how, Optional.of(submission));
     }
 
@@ -199,6 +213,20 @@ public final class OutgoingMessagePipeline {
         ProtectedMessage protectedMessage = new ProtectedMessageBuilder(clock).withBranding(template.branding().branding())
                 .protect(request.message(), template.template(), sender, found);
         return protectedMessage.toBytes();
+    }
+
+    private byte[] encrypt(SendRequest request, byte[] message) {
+        CertifiedKey sender = senderKey(request, "S/MIME encryption");
+        List<EncryptionRecipient> recipients = new ArrayList<>();
+        for (String address : envelopeRecipients(request)) {
+            X509Certificate certificate = certificates.forAddress(address).stream()
+                    .filter(candidate -> CertificateAddresses.matches(candidate, address)).findFirst().orElse(null);
+            recipients.add(EncryptionRecipient.of(address, certificate));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(message.length * 4 / 3 + 4096);
+        new SmimeEncryptor(clock).encrypt(new ByteArrayInputStream(message), out, recipients,
+                EncryptionRecipient.of(envelopeSender(request), sender.certificate()), EncryptionOptions.defaults());
+        return out.toByteArray();
     }
 
     private static CertifiedKey senderKey(SendRequest request, String purpose) {

@@ -13,10 +13,11 @@ import java.util.Optional;
  * @param firedRules the names of the rules that fired
  * @param protectionTemplateId the id of the rights template applied, if any
  * @param smimeSigned whether the pipeline signed it with S/MIME
+ * @param smimeEncrypted whether the pipeline encrypted it with S/MIME
  * @param override the user's override of warnings, if the rules warned
  */
 public record OutgoingSubmission(byte[] message, String envelopeSender, List<String> envelopeRecipients,
-        List<String> firedRules, Optional<String> protectionTemplateId, boolean smimeSigned,
+        List<String> firedRules, Optional<String> protectionTemplateId, boolean smimeSigned, boolean smimeEncrypted,
         Optional<PolicyOverride> override) {
 
     /** Checks and copies the fields. */

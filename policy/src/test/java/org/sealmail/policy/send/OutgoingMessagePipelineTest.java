@@ -26,6 +26,7 @@ import org.sealmail.crypto.rights.template.ProtectionTemplate;
 import org.sealmail.crypto.rights.message.OpenResult;
 import org.sealmail.crypto.rights.message.ProtectedMessage;
 import org.sealmail.crypto.rights.message.ProtectedMessageOpener;
+import org.sealmail.crypto.smime.decrypt.SmimeDecryptor;
 import org.sealmail.crypto.smime.verify.SignatureVerification;
 import org.sealmail.crypto.smime.verify.SmimeVerifier;
 import org.sealmail.crypto.testing.TestPki;
@@ -233,7 +234,7 @@ class OutgoingMessagePipelineTest {
         MimeMessage plain = message("bob@example.test", "Lunch", "Noon at the usual place?\n");
 
         SendResult result = pipeline.send(new SendRequest(plain, java.util.Optional.empty(), java.util.Optional.empty(),
-                false, java.util.Optional.empty()));
+                false, false, java.util.Optional.empty()));
 
         assertThat(result.status()).isEqualTo(SendStatus.QUEUED);
         assertThat(result.decision()).isEqualTo(org.sealmail.policy.rules.PolicyDecision.noRuleFired());
@@ -260,11 +261,36 @@ class OutgoingMessagePipelineTest {
     }
 
     @Test
+    void theUsersSmimeChoiceSignsThenEncryptsForEveryRecipientAndTheSender() throws Exception {
+        MimeMessage lunch = message("bob@example.test", "Lunch", "Noon at the usual place?\n");
+
+        SendResult result = pipeline.send(SendRequest.of(lunch, pki.alice).withSmime(true, true));
+
+        assertThat(result.status()).as(result.explanation()).isEqualTo(SendStatus.QUEUED);
+        assertThat(result.explanation()).isEqualTo("queued in the outbox, signed and encrypted with S/MIME");
+        OutgoingSubmission queued = outbox.get(0);
+        assertThat(queued.smimeSigned()).isTrue();
+        assertThat(queued.smimeEncrypted()).isTrue();
+        assertThat(parse(queued.message()).isMimeType("application/pkcs7-mime")).isTrue();
+        for (CertifiedKey key : List.of(pki.bob, pki.carol, pki.alice)) {
+            byte[] entity = new SmimeDecryptor().decrypt(queued.message(), List.of(key)).entity();
+            assertThat(new String(entity, StandardCharsets.UTF_8)).contains("multipart/signed");
+        }
+
+        SendResult toStranger = pipeline.send(SendRequest.of(message("nobody@example.test", "Lunch", "Noon?\n"), pki.alice)
+                .withSmime(false, true));
+        assertThat(toStranger.status()).isEqualTo(SendStatus.HELD);
+        assertThat(toStranger.explanation()).startsWith("cannot protect the message with S/MIME encryption: ")
+                .contains("nobody@example.test");
+        assertThat(outbox).hasSize(1);
+    }
+
+    @Test
     void protectionWithoutASenderKeyIsHeldNotSentPlain() throws Exception {
         MimeMessage cards = message("bob@example.test", "Card", "card 4111 1111 1111 1111\n");
 
         SendResult result = pipeline.send(new SendRequest(cards, java.util.Optional.empty(), java.util.Optional.empty(), false,
-                java.util.Optional.empty()));
+                false, java.util.Optional.empty()));
 
         assertThat(result.status()).isEqualTo(SendStatus.HELD);
         assertThat(result.explanation()).isEqualTo("the rules require protection with Do Not Forward but no sender key is"
