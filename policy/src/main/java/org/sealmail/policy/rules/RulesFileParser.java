@@ -9,7 +9,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 import org.sealmail.crypto.CryptoException;
 import org.sealmail.crypto.rights.template.ProtectionTemplate;
@@ -27,12 +25,11 @@ import org.sealmail.policy.PolicyFileException;
 import org.sealmail.policy.PolicyFileProblem;
 import org.sealmail.policy.branding.BrandingFile;
 import org.sealmail.policy.branding.BrandingTemplate;
-import org.sealmail.policy.detect.Confidence;
-import org.sealmail.policy.detect.SensitiveType;
 import org.sealmail.policy.rules.Condition.RecipientScope;
-import org.sealmail.policy.rules.Condition.TextField;
 import org.sealmail.policy.rules.RuleLineTokenizer.Kind;
 import org.sealmail.policy.rules.RuleLineTokenizer.Token;
+import org.sealmail.policy.rules.RuleStatementParser.ActionStatement;
+import org.sealmail.policy.rules.RuleStatementParser.TemplateReference;
 
 /**
  * Reads a rules file (docs/protection-rules.md): UTF-8 lines of directives ({@code organization},
@@ -50,12 +47,7 @@ public final class RulesFileParser {
     /** Longest evaluation bound a rules file may set. */
     public static final Duration MAX_TIMEOUT = Duration.ofSeconds(60);
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-    private static final Pattern DOMAIN = Pattern.compile("(?i)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+");
-    private static final Pattern ADDRESS = Pattern.compile("(?i)[^\\s@\",]+@" + DOMAIN.pattern().substring(4));
-    private static final Pattern MEDIA_TYPE = Pattern.compile("(?i)[a-z0-9][a-z0-9!#$&^_.+-]*/(?:\\*|[a-z0-9][a-z0-9!#$&^_.+-]*)");
     private static final Pattern TIMEOUT = Pattern.compile("(\\d{1,6})\\s*(ms|s)");
-    private static final Pattern AT_LEAST = Pattern.compile(">=(\\d{1,6})");
 
     private final String source;
     private final Path baseDirectory;
@@ -77,9 +69,6 @@ public final class RulesFileParser {
     private record BrandingDeclaration(String name, Path file, int line) {
     }
 
-    private record TemplateReference(String name, Optional<String> branding, int line) {
-    }
-
     private record RecipientCheck(Condition.Recipient condition, int line) {
     }
 
@@ -89,7 +78,7 @@ public final class RulesFileParser {
         MatchMode mode = MatchMode.ALL;
         int modeLine;
         final List<Condition> conditions = new ArrayList<>();
-        final List<Object> actions = new ArrayList<>();
+        final List<ActionStatement> actions = new ArrayList<>();
         final List<RecipientCheck> organizationChecks = new ArrayList<>();
         boolean hadProblems;
 
@@ -98,6 +87,8 @@ public final class RulesFileParser {
             this.line = line;
         }
     }
+
+    private final RuleStatementParser statements = new RuleStatementParser(this::problem);
 
     private RulesFileParser(String source, Path baseDirectory) {
         this.source = source;
@@ -175,8 +166,14 @@ public final class RulesFileParser {
                 return;
             }
             switch (keyword) {
-                case "when" -> condition(rest, number);
-                case "then" -> action(rest, number);
+                case "when" -> statements.condition(rest, number).ifPresent(condition -> {
+                    current.conditions.add(condition);
+                    if (condition instanceof Condition.Recipient recipient && (recipient.scope() == RecipientScope.INSIDE
+                            || recipient.scope() == RecipientScope.OUTSIDE)) {
+                        current.organizationChecks.add(new RecipientCheck(recipient, number));
+                    }
+                });
+                case "then" -> statements.action(rest, number).ifPresent(current.actions::add);
                 case "match" -> matchMode(rest, number);
                 default -> problem(number, "unknown rule line '" + first.value() + "' (expected when, then or match)");
             }
@@ -222,12 +219,12 @@ public final class RulesFileParser {
     }
 
     private void organization(List<Token> rest, int number) {
-        Optional<List<String>> domains = values(rest, number, "organization DOMAIN[, DOMAIN...]");
+        Optional<List<String>> domains = statements.values(rest, number, "organization DOMAIN[, DOMAIN...]");
         if (domains.isEmpty()) {
             return;
         }
         for (String domain : domains.get()) {
-            if (DOMAIN.matcher(domain).matches()) {
+            if (RuleStatementParser.DOMAIN.matcher(domain).matches()) {
                 organization.add(domain.toLowerCase(Locale.ROOT));
             } else {
                 problem(number, "'" + domain + "' is not a domain name");
@@ -239,7 +236,7 @@ public final class RulesFileParser {
     }
 
     private void template(List<Token> rest, int number) {
-        if (rest.isEmpty() || !isName(rest.get(0))) {
+        if (rest.isEmpty() || !RuleStatementParser.isName(rest.get(0))) {
             problem(number, "expected: template NAME = FILE [branding BRANDING]  or  template encrypt|do-not-forward branding BRANDING");
             return;
         }
@@ -256,7 +253,7 @@ public final class RulesFileParser {
         }
         Optional<String> branding = Optional.empty();
         if (index < rest.size()) {
-            if (index + 2 == rest.size() && rest.get(index).isWord("branding") && isName(rest.get(index + 1))) {
+            if (index + 2 == rest.size() && rest.get(index).isWord("branding") && RuleStatementParser.isName(rest.get(index + 1))) {
                 branding = Optional.of(rest.get(index + 1).value());
             } else {
                 problem(number, "unexpected '" + rest.get(index).written() + "' (expected: template NAME = FILE [branding BRANDING])");
@@ -284,7 +281,7 @@ public final class RulesFileParser {
     }
 
     private void branding(List<Token> rest, int number) {
-        if (rest.size() != 3 || !isName(rest.get(0)) || !rest.get(1).isWord("=") || rest.get(2).kind() == Kind.COMMA) {
+        if (rest.size() != 3 || !RuleStatementParser.isName(rest.get(0)) || !rest.get(1).isWord("=") || rest.get(2).kind() == Kind.COMMA) {
             problem(number, "expected: branding NAME = FILE");
             return;
         }
@@ -297,7 +294,7 @@ public final class RulesFileParser {
     }
 
     private void defaultBranding(List<Token> rest, int number) {
-        if (rest.size() != 1 || !isName(rest.get(0))) {
+        if (rest.size() != 1 || !RuleStatementParser.isName(rest.get(0))) {
             problem(number, "expected: default-branding NAME");
             return;
         }
@@ -341,253 +338,6 @@ public final class RulesFileParser {
         }
         current.mode = rest.get(0).isWord("any") ? MatchMode.ANY : MatchMode.ALL;
         current.modeLine = number;
-    }
-
-    private void condition(List<Token> rest, int number) {
-        if (rest.isEmpty() || rest.get(0).kind() != Kind.WORD) {
-            problem(number, "expected a condition after 'when' (recipient, subject, body, subject-or-body, attachment,"
-                    + " sensitive or always)");
-            return;
-        }
-        String text = rest.stream().map(Token::written).collect(Collectors.joining(" ")).replace(" ,", ",");
-        String subject = rest.get(0).value().toLowerCase(Locale.ROOT);
-        List<Token> args = rest.subList(1, rest.size());
-        switch (subject) {
-            case "always" -> {
-                if (!args.isEmpty()) {
-                    problem(number, "'always' takes nothing after it");
-                    return;
-                }
-                current.conditions.add(new Condition.Always());
-            }
-            case "recipient" -> recipient(args, text, number);
-            case "subject" -> textMatch(TextField.SUBJECT, args, text, number);
-            case "body" -> textMatch(TextField.BODY, args, text, number);
-            case "subject-or-body" -> textMatch(TextField.SUBJECT_OR_BODY, args, text, number);
-            case "attachment" -> attachment(args, text, number);
-            case "sensitive" -> sensitive(args, text, number);
-            default -> problem(number, "unknown condition '" + rest.get(0).value()
-                    + "' (expected recipient, subject, body, subject-or-body, attachment, sensitive or always)");
-        }
-    }
-
-    private void recipient(List<Token> args, String text, int number) {
-        String usage = "expected: recipient inside | recipient outside | recipient domain D[, D...] | recipient address A[, A...]";
-        if (args.isEmpty() || args.get(0).kind() != Kind.WORD) {
-            problem(number, usage);
-            return;
-        }
-        String scope = args.get(0).value().toLowerCase(Locale.ROOT);
-        switch (scope) {
-            case "inside", "outside" -> {
-                if (args.size() != 1) {
-                    problem(number, "'recipient " + scope + "' takes nothing after it");
-                    return;
-                }
-                Condition.Recipient condition = new Condition.Recipient(scope.equals("inside") ? RecipientScope.INSIDE
-                        : RecipientScope.OUTSIDE, List.of(), text);
-                current.conditions.add(condition);
-                current.organizationChecks.add(new RecipientCheck(condition, number));
-            }
-            case "domain", "address" -> {
-                Optional<List<String>> values = values(args.subList(1, args.size()), number, usage);
-                if (values.isEmpty()) {
-                    return;
-                }
-                Pattern valid = scope.equals("domain") ? DOMAIN : ADDRESS;
-                for (String value : values.get()) {
-                    if (!valid.matcher(value).matches()) {
-                        problem(number, "'" + value + "' is not " + (scope.equals("domain") ? "a domain name" : "an e-mail address"));
-                        return;
-                    }
-                }
-                current.conditions.add(new Condition.Recipient(scope.equals("domain") ? RecipientScope.DOMAIN
-                        : RecipientScope.ADDRESS, values.get(), text));
-            }
-            default -> problem(number, usage);
-        }
-    }
-
-    private void textMatch(TextField field, List<Token> args, String text, int number) {
-        String usage = "expected: " + text.split(" ")[0] + " contains WORD[, \"PHRASE\"...]  or  " + text.split(" ")[0]
-                + " matches /REGEX/FLAGS";
-        if (args.isEmpty()) {
-            problem(number, usage);
-            return;
-        }
-        if (args.get(0).isWord("contains")) {
-            Optional<List<String>> keywords = values(args.subList(1, args.size()), number, usage);
-            if (keywords.isEmpty()) {
-                return;
-            }
-            List<Pattern> patterns = new ArrayList<>();
-            for (String keyword : keywords.get()) {
-                if (keyword.isBlank()) {
-                    problem(number, "an empty keyword");
-                    return;
-                }
-                patterns.add(Conditions.keyword(keyword));
-            }
-            current.conditions.add(new Condition.TextMatch(field, patterns, false, text));
-        } else if (args.get(0).isWord("matches")) {
-            if (args.size() != 2 || args.get(1).kind() != Kind.REGEX) {
-                problem(number, "'matches' takes one regular expression written /REGEX/FLAGS");
-                return;
-            }
-            Token regex = args.get(1);
-            int flags = 0;
-            for (char flag : regex.flags().toCharArray()) {
-                switch (flag) {
-                    case 'i' -> flags |= Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-                    case 'm' -> flags |= Pattern.MULTILINE;
-                    case 's' -> flags |= Pattern.DOTALL;
-                    default -> {
-                        problem(number, "unknown regular expression flag '" + flag + "' (expected i, m or s)");
-                        return;
-                    }
-                }
-            }
-            if (regex.value().isEmpty()) {
-                problem(number, "the regular expression is empty");
-                return;
-            }
-            try {
-                current.conditions.add(new Condition.TextMatch(field, List.of(Pattern.compile(regex.value(), flags)), true, text));
-            } catch (PatternSyntaxException e) {
-                problem(number, "invalid regular expression " + regex.written() + ": " + e.getDescription()
-                        + (e.getIndex() >= 0 ? " near index " + e.getIndex() : ""));
-            }
-        } else {
-            problem(number, usage);
-        }
-    }
-
-    private void attachment(List<Token> args, String text, int number) {
-        String usage = "expected: attachment name GLOB[, GLOB...]  or  attachment type TYPE/SUBTYPE[, ...]";
-        if (args.isEmpty() || !(args.get(0).isWord("name") || args.get(0).isWord("type"))) {
-            problem(number, usage);
-            return;
-        }
-        boolean byName = args.get(0).isWord("name");
-        Optional<List<String>> values = values(args.subList(1, args.size()), number, usage);
-        if (values.isEmpty()) {
-            return;
-        }
-        List<String> patterns = new ArrayList<>();
-        for (String value : values.get()) {
-            if (byName ? value.isBlank() : !MEDIA_TYPE.matcher(value).matches()) {
-                problem(number, "'" + value + "' is not " + (byName ? "a file name pattern" : "a media type (type/subtype or type/*)"));
-                return;
-            }
-            patterns.add(byName ? value : value.toLowerCase(Locale.ROOT));
-        }
-        current.conditions.add(new Condition.Attachment(byName, patterns, text));
-    }
-
-    private void sensitive(List<Token> args, String text, int number) {
-        String usage = "expected: sensitive TYPE [>= N] [confidence low|medium|high], TYPE one of "
-                + Arrays.stream(SensitiveType.values()).map(SensitiveType::ruleName).collect(Collectors.joining(", "));
-        if (args.isEmpty() || args.get(0).kind() != Kind.WORD) {
-            problem(number, usage);
-            return;
-        }
-        Optional<SensitiveType> type = SensitiveType.byRuleName(args.get(0).value().toLowerCase(Locale.ROOT));
-        if (type.isEmpty()) {
-            problem(number, "unknown sensitive information type '" + args.get(0).value() + "'; " + usage);
-            return;
-        }
-        int count = 1;
-        Confidence confidence = Confidence.MEDIUM;
-        int index = 1;
-        while (index < args.size()) {
-            Token token = args.get(index);
-            Matcher glued = AT_LEAST.matcher(token.value());
-            if (token.kind() == Kind.WORD && glued.matches()) {
-                count = Integer.parseInt(glued.group(1));
-                index++;
-            } else if (token.isWord(">=") && index + 1 < args.size() && args.get(index + 1).value().matches("\\d{1,6}")) {
-                count = Integer.parseInt(args.get(index + 1).value());
-                index += 2;
-            } else if (token.isWord("confidence") && index + 1 < args.size()
-                    && Confidence.byRuleName(args.get(index + 1).value().toLowerCase(Locale.ROOT)).isPresent()) {
-                confidence = Confidence.byRuleName(args.get(index + 1).value().toLowerCase(Locale.ROOT)).orElseThrow();
-                index += 2;
-            } else {
-                problem(number, "unexpected '" + token.written() + "'; " + usage);
-                return;
-            }
-        }
-        if (count < 1) {
-            problem(number, "the minimum count must be 1 or more");
-            return;
-        }
-        current.conditions.add(new Condition.Sensitive(type.get(), count, confidence, text));
-    }
-
-    private void action(List<Token> rest, int number) {
-        String usage = "expected: then template NAME [branding BRANDING] | then require-signing | then block \"MESSAGE\""
-                + " | then warn \"MESSAGE\"";
-        if (rest.isEmpty() || rest.get(0).kind() != Kind.WORD) {
-            problem(number, usage);
-            return;
-        }
-        String verb = rest.get(0).value().toLowerCase(Locale.ROOT);
-        List<Token> args = rest.subList(1, rest.size());
-        switch (verb) {
-            case "template" -> {
-                if (args.size() == 1 && isName(args.get(0))) {
-                    current.actions.add(new TemplateReference(args.get(0).value(), Optional.empty(), number));
-                } else if (args.size() == 3 && isName(args.get(0)) && args.get(1).isWord("branding") && isName(args.get(2))) {
-                    current.actions.add(new TemplateReference(args.get(0).value(), Optional.of(args.get(2).value()), number));
-                } else {
-                    problem(number, "expected: then template NAME [branding BRANDING]");
-                }
-            }
-            case "require-signing" -> {
-                if (!args.isEmpty()) {
-                    problem(number, "'require-signing' takes nothing after it");
-                } else {
-                    current.actions.add(new RuleAction.RequireSigning());
-                }
-            }
-            case "block", "warn" -> {
-                if (args.size() != 1 || args.get(0).kind() != Kind.STRING || args.get(0).value().isBlank()) {
-                    problem(number, "expected: then " + verb + " \"MESSAGE TO THE USER\"");
-                } else if (verb.equals("block")) {
-                    current.actions.add(new RuleAction.Block(args.get(0).value().strip()));
-                } else {
-                    current.actions.add(new RuleAction.Warn(args.get(0).value().strip()));
-                }
-            }
-            default -> problem(number, "unknown action '" + rest.get(0).value() + "'; " + usage);
-        }
-    }
-
-    /** A comma-separated list of words or strings. */
-    private Optional<List<String>> values(List<Token> tokens, int number, String usage) {
-        List<String> values = new ArrayList<>();
-        boolean expectValue = true;
-        for (Token token : tokens) {
-            if (expectValue && (token.kind() == Kind.WORD || token.kind() == Kind.STRING)) {
-                values.add(token.value());
-                expectValue = false;
-            } else if (!expectValue && token.kind() == Kind.COMMA) {
-                expectValue = true;
-            } else {
-                problem(number, token.kind() == Kind.COMMA ? "a comma without a value before it"
-                        : "separate values with commas, or quote a phrase: unexpected " + token.written());
-                return Optional.empty();
-            }
-        }
-        if (values.isEmpty() || expectValue) {
-            problem(number, values.isEmpty() ? usage : "a trailing comma");
-            return Optional.empty();
-        }
-        return Optional.of(values);
-    }
-
-    private static boolean isName(Token token) {
-        return token.kind() == Kind.WORD && NAME.matcher(token.value()).matches();
     }
 
     private RuleSet finish() {
@@ -635,11 +385,11 @@ public final class RulesFileParser {
                 }
             }
             List<RuleAction> actions = new ArrayList<>();
-            for (Object action : rule.actions) {
+            for (ActionStatement action : rule.actions) {
                 if (action instanceof TemplateReference reference) {
                     resolve(reference, loadedTemplates, templateBrandings, loadedBrandings, fallback).ifPresent(actions::add);
-                } else {
-                    actions.add((RuleAction) action);
+                } else if (action instanceof RuleStatementParser.Resolved resolved) {
+                    actions.add(resolved.action());
                 }
             }
             if (problems.isEmpty()) {
