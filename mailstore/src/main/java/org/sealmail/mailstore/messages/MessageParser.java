@@ -201,6 +201,11 @@ public final class MessageParser {
                 if (baseType.startsWith("multipart/")) {
                     multipart(part, depth);
                 } else if (baseType.equals("message/rfc822") || baseType.equals("message/global")) {
+                    try (InputStream in = part.getInputStream()) {
+                        if (!startsWithHeaderField(in.readNBytes(1000))) {
+                            warn("an attached " + baseType + " does not start with a header field");
+                        }
+                    }
                     Object content = part.getContent();
                     if (content instanceof Part embedded) {
                         appendStructure("(");
@@ -276,7 +281,7 @@ public final class MessageParser {
             String value = null;
             try {
                 value = part.getContentType();
-                return new ContentType(value == null ? "text/plain" : value);
+                return new ContentType(value == null ? "text/plain" : MimeUtility.unfold(value));
             } catch (ParseException e) {
                 warn("unreadable Content-Type '" + value + "'");
             } catch (MessagingException e) {
