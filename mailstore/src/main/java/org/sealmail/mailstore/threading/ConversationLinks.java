@@ -15,7 +15,9 @@ import java.util.TreeSet;
  * message names (its own, References, In-Reply-To) is linked to one conversation, and a message
  * joining ids of several conversations merges them. The result is the connected components of
  * the reference graph: the threads of JWZ threading (https://www.jwz.org/doc/threading.html)
- * without its subject grouping, as {@link JwzThreading} computes them in one pass.
+ * without its subject grouping, as {@link JwzThreading} computes them in one pass. As in JWZ, a
+ * second message with a Message-ID already carried by a stored message is a distinct message: it
+ * joins the conversation of its References, not that of its namesake.
  */
 public final class ConversationLinks {
 
@@ -37,7 +39,8 @@ public final class ConversationLinks {
      */
     public static long assign(Connection connection, long rowId, String messageId, List<String> parentIds) throws SQLException {
         Set<String> ids = new LinkedHashSet<>();
-        if (messageId != null) {
+        boolean owns = messageId != null && !isOwned(connection, messageId);
+        if (owns) {
             ids.add(messageId);
         }
         ids.addAll(parentIds);
@@ -52,7 +55,8 @@ public final class ConversationLinks {
             }
         }
         try (PreparedStatement link = connection.prepareStatement(
-                "INSERT OR REPLACE INTO conversation_link (header_message_id, conversation_id) VALUES (?, ?)")) {
+                "INSERT INTO conversation_link (header_message_id, conversation_id) VALUES (?, ?)"
+                        + " ON CONFLICT (header_message_id) DO UPDATE SET conversation_id = excluded.conversation_id")) {
             for (String id : ids) {
                 link.setString(1, id);
                 link.setLong(2, conversation);
@@ -60,7 +64,24 @@ public final class ConversationLinks {
             }
             link.executeBatch();
         }
+        if (owns) {
+            try (PreparedStatement own = connection.prepareStatement(
+                    "UPDATE conversation_link SET owned = 1 WHERE header_message_id = ?")) {
+                own.setString(1, messageId);
+                own.executeUpdate();
+            }
+        }
         return conversation;
+    }
+
+    private static boolean isOwned(Connection connection, String messageId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT owned FROM conversation_link WHERE header_message_id = ?")) {
+            select.setString(1, messageId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() && row.getInt(1) != 0;
+            }
+        }
     }
 
     private static TreeSet<Long> conversationsOf(Connection connection, List<String> ids) throws SQLException {

@@ -76,10 +76,12 @@ CREATE TABLE message_raw (
     compressed BLOB NOT NULL
 );
 
--- every Message-ID seen (own, References, In-Reply-To) -> its conversation
+-- every Message-ID seen (own, References, In-Reply-To) -> its conversation;
+-- owned = 1 once a stored message carries this Message-ID
 CREATE TABLE conversation_link (
     header_message_id TEXT PRIMARY KEY,
-    conversation_id   INTEGER NOT NULL
+    conversation_id   INTEGER NOT NULL,
+    owned             INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 CREATE INDEX conversation_link_by_conversation ON conversation_link (conversation_id);
 
