@@ -7,25 +7,27 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A message about to be added to a folder: its raw bytes as received, already parsed and hashed
- * (so that the work happens outside the write transaction).
+ * A message about to be added to a folder: its raw bytes as received, already parsed, hashed and
+ * compressed (so that the work happens outside the write transaction).
  *
  * @param raw the raw message (RFC 5322) as received; for a protected message the encrypted form
  * @param parsed what {@link MessageParser} read from it
  * @param contentHash SHA-256 of {@code raw}
+ * @param compressed {@code raw} compressed by {@link RawMessageCompression#compress}
  * @param internalDate when it arrived (UTC)
  * @param uid the IMAP UID, or {@code null}
  * @param flags the system flags
  * @param keywords the keywords
  */
-public record IncomingMessage(byte[] raw, ParsedMessage parsed, byte[] contentHash, Instant internalDate, Long uid,
-        Set<MessageFlag> flags, Set<String> keywords) {
+public record IncomingMessage(byte[] raw, ParsedMessage parsed, byte[] contentHash, byte[] compressed, Instant internalDate,
+        Long uid, Set<MessageFlag> flags, Set<String> keywords) {
 
     /** Checks the fields and copies the sets. */
     public IncomingMessage {
         Objects.requireNonNull(raw, "raw");
         Objects.requireNonNull(parsed, "parsed");
         Objects.requireNonNull(contentHash, "contentHash");
+        Objects.requireNonNull(compressed, "compressed");
         Objects.requireNonNull(internalDate, "internalDate");
         flags = Set.copyOf(flags);
         keywords = Set.copyOf(keywords);
@@ -46,7 +48,12 @@ public record IncomingMessage(byte[] raw, ParsedMessage parsed, byte[] contentHa
             Set<String> keywords) {
         ParsedMessage parsed = parser.parse(raw);
         Instant date = internalDate != null ? internalDate : parsed.sentDate() != null ? parsed.sentDate() : Instant.now();
-        return new IncomingMessage(raw, parsed, sha256(raw), date, uid, flags, keywords);
+        return new IncomingMessage(raw, parsed, sha256(raw), RawMessageCompression.compress(raw), date, uid, flags, keywords);
+    }
+
+    /** @return this message with another internal date */
+    public IncomingMessage withInternalDate(Instant date) {
+        return new IncomingMessage(raw, parsed, contentHash, compressed, date, uid, flags, keywords);
     }
 
     /** @return SHA-256 (FIPS 180-4) of the bytes */

@@ -55,7 +55,7 @@ public final class MessageRepository {
             }
             long id = insertRow(connection, folderId, message.parsed(), message.contentHash(), message.uid(),
                     message.internalDate(), message.flags(), message.keywords(), message.raw().length, true);
-            insertRaw(connection, id, message.raw());
+            insertRaw(connection, id, message.compressed());
             index(connection, id, message.parsed());
             return new AddResult(id, false);
         });
@@ -98,10 +98,12 @@ public final class MessageRepository {
      * @throws StoreException NOT_FOUND for an unknown message
      */
     public void attachBody(long messageId, byte[] raw, ParsedMessage parsed) {
+        byte[] hash = IncomingMessage.sha256(raw);
+        byte[] compressed = RawMessageCompression.compress(raw);
         database.write("storing the body of message " + messageId, connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE message SET content_hash = ?, size = ?,"
                     + " mime_structure = ?, protection = ?, parse_warning = ?, body_fetched = 1 WHERE id = ?")) {
-                update.setBytes(1, IncomingMessage.sha256(raw));
+                update.setBytes(1, hash);
                 update.setLong(2, raw.length);
                 update.setString(3, parsed.mimeStructure());
                 update.setString(4, parsed.protection().name());
@@ -111,7 +113,7 @@ public final class MessageRepository {
                     throw new StoreException(StoreFailure.NOT_FOUND, "no message with id " + messageId);
                 }
             }
-            insertRaw(connection, messageId, raw);
+            insertRaw(connection, messageId, compressed);
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM message_fts WHERE rowid = ?")) {
                 delete.setLong(1, messageId);
                 delete.executeUpdate();
@@ -341,11 +343,11 @@ public final class MessageRepository {
         return id;
     }
 
-    private static void insertRaw(Connection connection, long id, byte[] raw) throws SQLException {
+    private static void insertRaw(Connection connection, long id, byte[] compressed) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT OR REPLACE INTO message_raw (message_id, compressed) VALUES (?, ?)")) {
             insert.setLong(1, id);
-            insert.setBytes(2, RawMessageCompression.compress(raw));
+            insert.setBytes(2, compressed);
             insert.executeUpdate();
         }
     }

@@ -19,8 +19,9 @@ import org.sealmail.mailstore.messages.MessageParser;
 import org.sealmail.mailstore.messages.MessageRepository;
 
 /**
- * Imports .eml files and mbox files into a folder. Messages are parsed outside the database, then
- * written in batches of {@value #BATCH} messages, one transaction each: a crash loses at most the
+ * Imports .eml files and mbox files into a folder. Messages are parsed, hashed and compressed
+ * outside the database (in parallel, on the common fork-join pool), then written in batches of
+ * {@value #BATCH} messages, one transaction each: a crash loses at most the
  * batch in progress and never leaves half a message; importing the same file again adds only what
  * is missing (duplicates are recognized by Message-ID and content hash). A malformed message is
  * kept raw with its parse warning and counted, never dropped.
@@ -59,10 +60,10 @@ public final class MailImporter {
         Batch batch = new Batch(folderId, progress, size(mbox));
         try (MboxReader reader = new MboxReader(Files.newInputStream(mbox), mbox.toString())) {
             MboxReader.Entry entry;
+            Instant now = Instant.now();
             while ((entry = reader.next()) != null) {
-                IncomingMessage message = IncomingMessage.of(parser, entry.raw(), FromLineDate.parse(entry.fromLine()), null,
-                        Set.of(), Set.of());
-                batch.add(message, mbox.getFileName() + "@" + entry.offset(), reader.bytesRead());
+                batch.add(new Pending(entry.raw(), FromLineDate.parse(entry.fromLine()), now,
+                        mbox.getFileName() + "@" + entry.offset()), reader.bytesRead());
             }
             batch.flush(reader.bytesRead());
         } catch (IOException e) {
@@ -93,12 +94,7 @@ public final class MailImporter {
             try (InputStream in = Files.newInputStream(file)) {
                 byte[] raw = in.readAllBytes();
                 bytes += raw.length;
-                IncomingMessage parsed = IncomingMessage.of(parser, raw, null, null, Set.of(), Set.of());
-                if (parsed.parsed().sentDate() == null) {
-                    Instant modified = Files.getLastModifiedTime(file).toInstant();
-                    parsed = new IncomingMessage(raw, parsed.parsed(), parsed.contentHash(), modified, null, Set.of(), Set.of());
-                }
-                batch.add(parsed, file.getFileName().toString(), bytes);
+                batch.add(new Pending(raw, null, Files.getLastModifiedTime(file).toInstant(), file.getFileName().toString()), bytes);
             } catch (IOException e) {
                 throw new StoreException(StoreFailure.IO, "cannot read " + file + ": " + e.getMessage(), e);
             }
@@ -132,13 +128,28 @@ public final class MailImporter {
         }
     }
 
-    /** Messages parsed and waiting for their transaction. */
+    /**
+     * A message read and not yet parsed.
+     *
+     * @param raw its bytes
+     * @param arrival its arrival date (mbox From line), or {@code null}
+     * @param fallback the date to take when it has neither an arrival date nor a Date header
+     * @param source where it was, for warnings
+     */
+    private record Pending(byte[] raw, Instant arrival, Instant fallback, String source) {
+
+        IncomingMessage parse(MessageParser parser) {
+            IncomingMessage message = IncomingMessage.of(parser, raw, arrival, null, Set.of(), Set.of());
+            return arrival == null && message.parsed().sentDate() == null ? message.withInternalDate(fallback) : message;
+        }
+    }
+
+    /** Messages read and waiting for their transaction. */
     private final class Batch {
         private final long folderId;
         private final ImportProgress progress;
         private final long totalBytes;
-        private final List<IncomingMessage> pending = new ArrayList<>();
-        private final List<String> sources = new ArrayList<>();
+        private final List<Pending> pending = new ArrayList<>();
         private final List<ImportWarning> warnings = new ArrayList<>();
         private long pendingBytes;
         private long imported;
@@ -151,9 +162,8 @@ public final class MailImporter {
             this.totalBytes = totalBytes;
         }
 
-        void add(IncomingMessage message, String source, long bytesRead) {
+        void add(Pending message, long bytesRead) {
             pending.add(message);
-            sources.add(source);
             pendingBytes += message.raw().length;
             if (pending.size() >= BATCH || pendingBytes >= BATCH_BYTES) {
                 flush(bytesRead);
@@ -165,16 +175,17 @@ public final class MailImporter {
                 progress.progress(imported + duplicates, bytesRead, totalBytes);
                 return;
             }
+            List<IncomingMessage> parsed = pending.parallelStream().map(message -> message.parse(parser)).toList();
             List<AddResult> results = database.write("importing messages into folder " + folderId, connection -> {
-                List<AddResult> added = new ArrayList<>(pending.size());
-                for (IncomingMessage message : pending) {
+                List<AddResult> added = new ArrayList<>(parsed.size());
+                for (IncomingMessage message : parsed) {
                     added.add(messages.add(folderId, message));
                 }
                 return added;
             });
             for (int i = 0; i < results.size(); i++) {
                 AddResult result = results.get(i);
-                String warning = pending.get(i).parsed().parseWarning();
+                String warning = parsed.get(i).parsed().parseWarning();
                 if (result.duplicate()) {
                     duplicates++;
                 } else {
@@ -182,13 +193,12 @@ public final class MailImporter {
                     if (warning != null) {
                         malformed++;
                         if (warnings.size() < MAX_WARNINGS) {
-                            warnings.add(new ImportWarning(sources.get(i), result.messageId(), warning));
+                            warnings.add(new ImportWarning(pending.get(i).source(), result.messageId(), warning));
                         }
                     }
                 }
             }
             pending.clear();
-            sources.clear();
             pendingBytes = 0;
             progress.progress(imported + duplicates, bytesRead, totalBytes);
         }
