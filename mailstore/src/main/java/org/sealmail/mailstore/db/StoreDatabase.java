@@ -195,13 +195,16 @@ public final class StoreDatabase implements AutoCloseable {
     /**
      * Opens a connection with the store's settings: foreign keys on, WAL, synchronous NORMAL (a
      * committed transaction survives a crash of the process; a power cut may lose the last few but
-     * never corrupts), busy timeout, and never creating a file that is missing.
+     * never corrupts), busy timeout, a page cache of 32 MiB (writer) or 8 MiB (readers), and never
+     * creating a file that is missing.
      */
     static Connection connect(Path file, boolean readOnly) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.enforceForeignKeys(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setCacheSize(readOnly ? -8 * 1024 : -32 * 1024);
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         config.resetOpenMode(SQLiteOpenMode.CREATE);
         if (readOnly) {
             config.resetOpenMode(SQLiteOpenMode.READWRITE);

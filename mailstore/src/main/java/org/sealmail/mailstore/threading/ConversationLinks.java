@@ -5,8 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -38,16 +40,24 @@ public final class ConversationLinks {
      * @throws SQLException on SQL errors
      */
     public static long assign(Connection connection, long rowId, String messageId, List<String> parentIds) throws SQLException {
-        Set<String> ids = new LinkedHashSet<>();
-        boolean owns = messageId != null && !isOwned(connection, messageId);
-        if (owns) {
+        Set<String> ids = new LinkedHashSet<>(parentIds);
+        if (messageId != null) {
             ids.add(messageId);
         }
-        ids.addAll(parentIds);
         if (ids.isEmpty()) {
             return rowId;
         }
-        TreeSet<Long> found = conversationsOf(connection, new ArrayList<>(ids));
+        Map<String, long[]> known = links(connection, new ArrayList<>(ids));
+        long[] own = messageId == null ? null : known.get(messageId);
+        boolean owns = messageId != null && (own == null || own[1] == 0);
+        if (messageId != null && !owns) {
+            ids.remove(messageId);
+            known.remove(messageId);
+        }
+        TreeSet<Long> found = new TreeSet<>();
+        for (long[] link : known.values()) {
+            found.add(link[0]);
+        }
         long conversation = found.isEmpty() ? rowId : found.first();
         for (Long other : found) {
             if (other != conversation) {
@@ -55,48 +65,34 @@ public final class ConversationLinks {
             }
         }
         try (PreparedStatement link = connection.prepareStatement(
-                "INSERT INTO conversation_link (header_message_id, conversation_id) VALUES (?, ?)"
-                        + " ON CONFLICT (header_message_id) DO UPDATE SET conversation_id = excluded.conversation_id")) {
+                "INSERT INTO conversation_link (header_message_id, conversation_id, owned) VALUES (?, ?, ?)"
+                        + " ON CONFLICT (header_message_id) DO UPDATE SET conversation_id = excluded.conversation_id,"
+                        + " owned = max(owned, excluded.owned)")) {
             for (String id : ids) {
                 link.setString(1, id);
                 link.setLong(2, conversation);
+                link.setInt(3, owns && id.equals(messageId) ? 1 : 0);
                 link.addBatch();
             }
             link.executeBatch();
         }
-        if (owns) {
-            try (PreparedStatement own = connection.prepareStatement(
-                    "UPDATE conversation_link SET owned = 1 WHERE header_message_id = ?")) {
-                own.setString(1, messageId);
-                own.executeUpdate();
-            }
-        }
         return conversation;
     }
 
-    private static boolean isOwned(Connection connection, String messageId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT owned FROM conversation_link WHERE header_message_id = ?")) {
-            select.setString(1, messageId);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() && row.getInt(1) != 0;
-            }
-        }
-    }
-
-    private static TreeSet<Long> conversationsOf(Connection connection, List<String> ids) throws SQLException {
-        TreeSet<Long> found = new TreeSet<>();
+    /** @return for each known id: {conversation id, owned} */
+    private static Map<String, long[]> links(Connection connection, List<String> ids) throws SQLException {
+        Map<String, long[]> found = new HashMap<>();
         for (int start = 0; start < ids.size(); start += IN_CHUNK) {
             List<String> chunk = ids.subList(start, Math.min(ids.size(), start + IN_CHUNK));
             String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT DISTINCT conversation_id FROM conversation_link WHERE header_message_id IN (" + marks + ")")) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT header_message_id, conversation_id, owned"
+                    + " FROM conversation_link WHERE header_message_id IN (" + marks + ")")) {
                 for (int i = 0; i < chunk.size(); i++) {
                     select.setString(i + 1, chunk.get(i));
                 }
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
-                        found.add(row.getLong(1));
+                        found.put(row.getString(1), new long[] {row.getLong(2), row.getLong(3)});
                     }
                 }
             }

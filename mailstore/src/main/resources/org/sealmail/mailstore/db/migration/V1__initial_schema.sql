@@ -63,7 +63,6 @@ CREATE TABLE message (
     body_fetched    INTEGER NOT NULL
 );
 CREATE INDEX message_by_folder_date ON message (folder_id, internal_date DESC, id DESC);
-CREATE INDEX message_by_date ON message (internal_date DESC, id DESC);
 CREATE INDEX message_by_conversation ON message (conversation_id);
 CREATE INDEX message_by_message_id ON message (message_id);
 CREATE UNIQUE INDEX message_by_uid ON message (folder_id, uid) WHERE uid IS NOT NULL;
