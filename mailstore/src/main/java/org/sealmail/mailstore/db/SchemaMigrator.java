@@ -72,19 +72,6 @@ final class SchemaMigrator {
         }
     }
 
-    /** @return the newest schema version this build can migrate to */
-    static String newestKnownVersion() {
-        Flyway flyway = Flyway.configure(SchemaMigrator.class.getClassLoader())
-                .dataSource("jdbc:sqlite::memory:", "", "")
-                .locations(LOCATION)
-                .load();
-        String newest = null;
-        for (MigrationInfo info : flyway.info().all()) {
-            newest = info.getVersion().getVersion();
-        }
-        return newest;
-    }
-
     private static void refuseNewerSchema(Path file, MigrationInfo[] migrations) {
         String known = null;
         String future = null;

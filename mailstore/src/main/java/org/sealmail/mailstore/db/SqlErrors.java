@@ -13,6 +13,7 @@ final class SqlErrors {
     private static final int SQLITE_READONLY = 8;
     private static final int SQLITE_CORRUPT = 11;
     private static final int SQLITE_CANTOPEN = 14;
+    private static final int SQLITE_CONSTRAINT = 19;
     private static final int SQLITE_NOTADB = 26;
 
     private SqlErrors() {
@@ -36,6 +37,8 @@ final class SqlErrors {
                     file + " is read-only: cannot write while " + doing, e);
             case SQLITE_CANTOPEN -> new StoreException(StoreFailure.READ_ONLY,
                     "cannot open " + file + " for writing (" + detail + ")", e);
+            case SQLITE_CONSTRAINT -> new StoreException(StoreFailure.REFUSED,
+                    "refused while " + doing + ": " + detail, e);
             case SQLITE_BUSY, SQLITE_LOCKED -> new StoreException(StoreFailure.BUSY,
                     file + " is locked by another process while " + doing, e);
             default -> new StoreException(StoreFailure.IO, "store " + file + ": SQL error while " + doing + ": " + detail, e);

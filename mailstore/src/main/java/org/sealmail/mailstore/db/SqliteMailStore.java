@@ -14,6 +14,7 @@ import org.sealmail.mailstore.folders.FolderRepository;
 import org.sealmail.mailstore.licenses.SqliteUseLicenseCache;
 import org.sealmail.mailstore.messages.MessageRepository;
 import org.sealmail.mailstore.outbox.OutboxRepository;
+import org.sealmail.mailstore.profile.ProfileLocation;
 import org.sealmail.mailstore.search.MessageSearch;
 import org.sealmail.mailstore.secrets.SecretStore;
 import org.sealmail.mailstore.secrets.StoreKeyCipher;
@@ -192,8 +193,8 @@ public final class SqliteMailStore implements AutoCloseable {
         }
         if (!Files.isWritable(directory)) {
             throw new StoreException(StoreFailure.READ_ONLY, "the profile directory " + directory + " is read-only;"
-                    + " Sealmail keeps its store there. Choose another with --profile DIR or " 
-                    + org.sealmail.mailstore.profile.ProfileLocation.ENVIRONMENT_VARIABLE);
+                    + " Sealmail keeps its store there. Choose another with --profile DIR or "
+                    + ProfileLocation.ENVIRONMENT_VARIABLE);
         }
         return directory;
     }

@@ -41,9 +41,11 @@ public final class MessageSearch {
     }
 
     private List<StoredMessage> run(SearchQuery query, Long folderId, int limit) {
-        String sql = "SELECT " + MessageRepository.columns("m") + " FROM message_fts f JOIN message m ON m.id = f.rowid"
-                + " WHERE message_fts MATCH ?" + (folderId == null ? "" : " AND m.folder_id = ?")
-                + " ORDER BY m.internal_date DESC, m.id DESC LIMIT ?";
+        // sort only (id, date) of the matches, then read the full rows of the few kept
+        String sql = "SELECT " + MessageRepository.columns("m") + " FROM message m JOIN (SELECT h.id FROM message_fts f"
+                + " JOIN message h ON h.id = f.rowid WHERE message_fts MATCH ?" + (folderId == null ? "" : " AND h.folder_id = ?")
+                + " ORDER BY h.internal_date DESC, h.id DESC LIMIT ?) top ON top.id = m.id"
+                + " ORDER BY m.internal_date DESC, m.id DESC";
         return database.read("searching for " + query.fts5(), connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql)) {
                 int index = 1;

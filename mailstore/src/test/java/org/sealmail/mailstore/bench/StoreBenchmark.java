@@ -30,7 +30,9 @@ import org.sealmail.mailstore.transfer.MboxWriter;
  * the same raw messages into a bare table, and prints import rate, size on disk, heap use during
  * import, search latency p50/p99 over 20 queries and the time to list the newest 200 messages.
  *
- * <p>Arguments: CORPUS.mbox N WORK-DIR. Run through {@code mailstore/bench/run.sh}.
+ * <p>Arguments: CORPUS.mbox N WORK-DIR [measure-only]. With "measure-only", the store already built
+ * in WORK-DIR/profile is only measured again (search and newest-200, three rounds). Run through
+ * {@code mailstore/bench/run.sh}.
  */
 public final class StoreBenchmark {
 
@@ -46,6 +48,18 @@ public final class StoreBenchmark {
         Path corpus = Path.of(args[0]);
         int count = Integer.parseInt(args[1]);
         Path work = Files.createDirectories(Path.of(args[2]));
+        if (args.length > 3 && args[3].equals("measure-only")) {
+            try (SqliteMailStore store = SqliteMailStore.open(work.resolve("profile"))) {
+                Folder folder = store.folders().localFolder("Bench");
+                report("measuring the store in %s again (%d messages)", work.resolve("profile"), store.statistics().messages());
+                for (int round = 1; round <= 3; round++) {
+                    report("round %d:", round);
+                    searchLatency(store);
+                    newestLatency(store, folder);
+                }
+            }
+            return;
+        }
         List<byte[]> messages = readCorpus(corpus);
         report("corpus: %s, %d messages; building %d (copies with fresh Message-IDs)", corpus, messages.size(), count);
 
