@@ -55,7 +55,8 @@ public final class OpenCommand implements Callable<Integer> {
     public Integer call() {
         CertifiedKey device = Pkcs12KeyStores.read(key, password.password()).get(0);
         byte[] message = MessageFiles.read(in);
-        ProtectedMessageOpener opener = new ProtectedMessageOpener(device, new InMemoryUseLicenseCache(), Clock.systemUTC());
+        Clock clock = Clock.systemUTC();
+        ProtectedMessageOpener opener = new ProtectedMessageOpener(device, new InMemoryUseLicenseCache(), clock);
         if (trust != null) {
             opener = opener.withTrustAnchors(trust.stream().flatMap(file -> CertificateFiles.read(file).stream()).toList());
         }
@@ -69,7 +70,8 @@ public final class OpenCommand implements Callable<Integer> {
             return exitCode(result.status()).code();
         }
         stdout.println("Rights granted: " + result.rights());
-        result.notAfter().ifPresent(notAfter -> stdout.println("License valid until: " + notAfter));
+        result.notAfter().ifPresent(notAfter -> stdout.println("License valid until: " + notAfter
+                + (notAfter.isAfter(clock.instant()) ? "" : " (not cached: each open needs your key)")));
         if (out == null) {
             return ExitCode.OK.code();
         }

@@ -196,6 +196,15 @@ class ProtectOpenCommandTest {
     }
 
     @Test
+    void aLicenseThatIsNotCachedSaysSoInsteadOfShowingAPastTime() throws Exception {
+        Files.writeString(dir.resolve("online.template"), "name = Always online\nrights = VIEW\noffline-days = 0\n");
+        assertThat(protect(p("online.template"), "bob")).as(err).isZero();
+
+        assertThat(run("open", "--key", p("bob.p12"), "--in", p("protected.eml"))).as(err).isZero();
+        assertThat(out).containsPattern("License valid until: \\S+ \\(not cached: each open needs your key\\)");
+    }
+
+    @Test
     void withoutTrustAnchorsTheIssuerLineSaysItsCertificateWasNotChecked() {
         assertThat(protect("encrypt", "bob")).as(err).isZero();
 
