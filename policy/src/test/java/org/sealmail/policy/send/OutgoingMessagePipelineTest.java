@@ -62,7 +62,15 @@ class OutgoingMessagePipelineTest {
     }
 
     private static MimeMessage message(String to, String subject, String body) throws Exception {
-        String text = ("From: Alice Example <alice@example.test>\nTo: " + to + "\nBcc: carol@example.test\nSubject: " + subject
+        return message(to, "", subject, body);
+    }
+
+    private static MimeMessage messageWithBcc(String to, String subject, String body) throws Exception {
+        return message(to, "Bcc: carol@example.test\n", subject, body);
+    }
+
+    private static MimeMessage message(String to, String bcc, String subject, String body) throws Exception {
+        String text = ("From: Alice Example <alice@example.test>\nTo: " + to + "\n" + bcc + "Subject: " + subject
                 + "\nDate: Mon, 05 Jan 2026 10:00:00 +0000\nMessage-ID: <" + Math.abs(subject.hashCode())
                 + "@example.test>\nMIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\n\n" + body)
                 .replace("\n", "\r\n");
@@ -88,15 +96,15 @@ class OutgoingMessagePipelineTest {
                 .isEqualTo("1 payment card number (confidence medium or higher; the rule needs 1)");
         OutgoingSubmission queued = outbox.get(0);
         assertThat(queued.protectionTemplateId()).contains("do-not-forward");
-        assertThat(queued.envelopeRecipients()).containsExactly("bob@example.test", "carol@example.test");
+        assertThat(queued.envelopeRecipients()).containsExactly("bob@example.test");
         String wire = new String(queued.message(), StandardCharsets.US_ASCII);
-        assertThat(wire).doesNotContain("4111").doesNotContain("Bcc");
+        assertThat(wire).doesNotContain("4111");
 
         OpenResult bob = open(pki.bob, queued);
         assertThat(bob.status()).as(bob.reason()).isEqualTo(OpenStatus.OPENED);
         assertThat(bob.rights()).isEqualTo(ProtectionTemplate.DO_NOT_FORWARD.everyone());
         assertThat(new String(bob.content().orElseThrow(), StandardCharsets.UTF_8)).contains("Visa 4111 1111 1111 1111");
-        assertThat(open(pki.carol, queued).status()).isEqualTo(OpenStatus.OPENED);
+        assertThat(open(pki.carol, queued).status()).isEqualTo(OpenStatus.NOT_A_RECIPIENT);
 
         MimeMessage outer = parse(queued.message());
         assertThat(ProtectedMessage.isProtected(outer)).isTrue();
@@ -109,6 +117,17 @@ class OutgoingMessagePipelineTest {
                 .contains("Privacy statement: https://contoso.example/privacy");
         assertThat(html).contains("background-color:#F3F6FA").contains("data:image/png;base64," + Base64.getEncoder()
                 .encodeToString(logo)).contains("<a href=\"https://contoso.example/privacy\">Privacy statement</a>");
+    }
+
+    @Test
+    void aRequiredTemplateThatRefusesBccRecipientsHoldsTheMessage() throws Exception {
+        SendResult result = pipeline.send(SendRequest.of(messageWithBcc("bob@example.test", "Booking",
+                "Visa 4111 1111 1111 1111\n"), pki.alice));
+
+        assertThat(result.status()).isEqualTo(SendStatus.HELD);
+        assertThat(result.explanation()).startsWith("the required protection could not be applied: the message has Bcc"
+                + " recipients (carol@example.test)").endsWith("; the message was not sent");
+        assertThat(outbox).isEmpty();
     }
 
     @Test
@@ -231,7 +250,7 @@ class OutgoingMessagePipelineTest {
 
     @Test
     void aMessageNoRuleMatchesIsQueuedAsComposed() throws Exception {
-        MimeMessage plain = message("bob@example.test", "Lunch", "Noon at the usual place?\n");
+        MimeMessage plain = messageWithBcc("bob@example.test", "Lunch", "Noon at the usual place?\n");
 
         SendResult result = pipeline.send(new SendRequest(plain, java.util.Optional.empty(), java.util.Optional.empty(),
                 false, false, java.util.Optional.empty()));
@@ -262,7 +281,7 @@ class OutgoingMessagePipelineTest {
 
     @Test
     void theUsersSmimeChoiceSignsThenEncryptsForEveryRecipientAndTheSender() throws Exception {
-        MimeMessage lunch = message("bob@example.test", "Lunch", "Noon at the usual place?\n");
+        MimeMessage lunch = messageWithBcc("bob@example.test", "Lunch", "Noon at the usual place?\n");
 
         SendResult result = pipeline.send(SendRequest.of(lunch, pki.alice).withSmime(true, true));
 
