@@ -81,7 +81,7 @@ public final class RulesTestCommand implements Callable<Integer> {
     }
 
     private static void print(RuleSet rules, PolicyDecision decision, PrintWriter out) {
-        out.println("Rules: " + rules.source() + " (" + rules.rules().size() + " rules)");
+        out.println("Rules: " + rules.source() + " (" + rules.rules().size() + (rules.rules().size() == 1 ? " rule)" : " rules)"));
         if (decision.firedRules().isEmpty()) {
             out.println("No rule fired.");
         }
