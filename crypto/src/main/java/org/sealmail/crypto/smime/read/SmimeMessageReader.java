@@ -194,17 +194,15 @@ public final class SmimeMessageReader {
      * Looks at the start of the input without consuming it.
      *
      * @return the outer message's sender when its outermost layer is labelled as encrypted (or
-     *     it is a CMS file, with no sender); empty when it must be read whole
+     *     it is a CMS file or empty, with no sender); empty when it must be read whole
      */
     private static Optional<SenderAddresses> streamableEncryption(BufferedInputStream in) {
         try {
             in.mark(RawMimeHeaders.MAX_HEADER_BYTES + 2);
             byte[] head = in.readNBytes(16);
             in.reset();
-            if (head.length == 0) {
-                return Optional.empty();
-            }
-            if (isCmsFile(head)) {
+            if (head.length == 0 || isCmsFile(head)) {
+                // empty input is the decryptor's to report, as for any input meant for decryption
                 return Optional.of(SenderAddresses.none());
             }
             in.mark(RawMimeHeaders.MAX_HEADER_BYTES + 2);
