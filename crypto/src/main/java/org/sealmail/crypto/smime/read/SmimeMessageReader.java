@@ -19,6 +19,7 @@ import org.sealmail.crypto.smime.decrypt.DecryptedEntity;
 import org.sealmail.crypto.smime.decrypt.DecryptionResult;
 import org.sealmail.crypto.smime.decrypt.SmimeDecryptor;
 import org.sealmail.crypto.smime.mime.ContentType;
+import org.sealmail.crypto.smime.mime.RawMimeEntity;
 import org.sealmail.crypto.smime.mime.RawMimeHeaders;
 import org.sealmail.crypto.smime.mime.RawMimeParser;
 import org.sealmail.crypto.smime.verify.SenderAddresses;
@@ -68,7 +69,8 @@ public final class SmimeMessageReader {
      *
      * @param message the raw message as received (or a PEM or DER CMS file, which has no sender)
      * @param validationTime the instant (UTC) at which signers' certificates must be valid
-     * @return the layers, outermost first, and the innermost entity
+     * @return the layers, outermost first, and the innermost entity (for a message without
+     *     layers, the message itself, less an mbox "From " line)
      * @throws CryptoException {@link CryptoFailure#MALFORMED_INPUT} for input that is not a
      *     message, a broken layer, or more than {@link #MAX_LAYERS} layers; the failures of
      *     {@link SmimeDecryptor#decrypt(InputStream, OutputStream, List)} for an encryption layer
@@ -80,8 +82,8 @@ public final class SmimeMessageReader {
             byte[] inner = decrypt(message, layers);
             return unwrap(inner, SenderAddresses.none(), validationTime, layers);
         }
-        SenderAddresses senders = SenderAddresses.of(message);
-        return unwrap(message, senders, validationTime, new ArrayList<>());
+        RawMimeEntity parsed = RawMimeParser.parseMessage(message); // an mbox "From " line is dropped here
+        return unwrap(parsed.source(), SenderAddresses.of(parsed), validationTime, new ArrayList<>());
     }
 
     /**
