@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sealmail.app.cli.SealmailCommand;
+import org.sealmail.app.cli.CliRun;
 import org.sealmail.crypto.keys.CertifiedKey;
 import org.sealmail.crypto.smime.encrypt.EncryptionOptions;
 import org.sealmail.crypto.smime.encrypt.EncryptionRecipient;
@@ -23,7 +21,6 @@ import org.sealmail.crypto.smime.sign.SignatureFormat;
 import org.sealmail.crypto.smime.sign.SigningOptions;
 import org.sealmail.crypto.smime.sign.SmimeSigner;
 import org.sealmail.crypto.testing.TestPki;
-import picocli.CommandLine;
 
 /**
  * {@code smime decrypt} on nested layers (signed then encrypted, encrypted then signed,
@@ -163,14 +160,9 @@ class SmimeNestedLayersCommandTest {
     }
 
     private int run(String... args) {
-        CommandLine commandLine = SealmailCommand.commandLine();
-        StringWriter outText = new StringWriter();
-        StringWriter errText = new StringWriter();
-        commandLine.setOut(new PrintWriter(outText, true));
-        commandLine.setErr(new PrintWriter(errText, true));
-        int code = commandLine.execute(args);
-        out = outText.toString();
-        err = errText.toString();
-        return code;
+        CliRun run = CliRun.of(args);
+        out = run.out();
+        err = run.err();
+        return run.exitCode();
     }
 }
