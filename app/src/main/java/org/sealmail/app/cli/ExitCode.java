@@ -36,7 +36,7 @@ public enum ExitCode {
     KEY_STORE(19),
     /** The message carries no S/MIME signature. */
     NOT_SIGNED(20),
-    /** A certificate file could not be read or is unusable. */
+    /** A certificate file could not be read, or its certificate is unfit for the task (sign, issue). */
     CERTIFICATE(21),
     /**
      * {@code smime verify}: the signature is valid but covers only part of the displayed

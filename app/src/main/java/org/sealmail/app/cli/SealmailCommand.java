@@ -40,7 +40,7 @@ import picocli.CommandLine.ScopeType;
             "18:recipient without usable certificate",
             "19:key store cannot be opened (wrong password?)",
             "20:message is not signed",
-            "21:certificate file unreadable",
+            "21:certificate unreadable or unfit (keys new --ca: not a CA; sign: expired, not for e-mail, not the From address)",
             "22:valid signature that covers only part of the message",
             "23:local store unusable (not a store, corrupt, read-only profile, locked)",
             "24:local store written by a newer Sealmail",
@@ -76,7 +76,8 @@ public final class SealmailCommand implements Runnable {
 
     /**
      * Runs a command line and returns its exit code. Crypto failures print one clear line on
-     * standard error (the details go to the log) and map to their documented exit codes.
+     * standard error (the details go to the log; control characters from the input are shown
+     * escaped, see {@link TerminalText}) and map to their documented exit codes.
      *
      * @param args the arguments
      * @return the exit code
@@ -85,14 +86,28 @@ public final class SealmailCommand implements Runnable {
         return commandLine().execute(args);
     }
 
-    /** @return a configured picocli command line (tests use it to capture output) */
+    /**
+     * @return a configured picocli command line (tests use it to capture output). A usage
+     *     error prints its message and a pointer to {@code --help} (not the whole help text) and
+     *     exits 2.
+     */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new SealmailCommand());
+        commandLine.setParameterExceptionHandler((exception, args) -> {
+            CommandLine failed = exception.getCommandLine();
+            PrintWriter err = failed.getErr();
+            err.println(failed.getCommandSpec().qualifiedName() + ": "
+                    + TerminalText.safe(String.valueOf(exception.getMessage())));
+            CommandLine.UnmatchedArgumentException.printSuggestions(exception, err);
+            err.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for the options.");
+            return ExitCode.USAGE.code();
+        });
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
             if (exception instanceof CryptoException crypto) {
                 LOG.debug("{} failed", cmd.getCommandName(), crypto);
-                err.println("sealmail " + cmd.getCommandName() + ": " + crypto.getMessage());
+                err.println("sealmail " + cmd.getCommandName() + ": "
+                        + TerminalText.safe(String.valueOf(crypto.getMessage())));
                 return ExitCode.of(crypto.failure()).code();
             }
             if (exception instanceof StoreException store) {
@@ -101,7 +116,7 @@ public final class SealmailCommand implements Runnable {
                 return ExitCode.of(store.failure()).code();
             }
             LOG.debug("{} failed", cmd.getCommandName(), exception);
-            err.println("sealmail " + cmd.getCommandName() + ": " + exception);
+            err.println("sealmail " + cmd.getCommandName() + ": " + TerminalText.safe(exception.toString()));
             return ExitCode.ERROR.code();
         });
         return commandLine;
