@@ -23,6 +23,24 @@ final class FolderListSynchronizer {
         this.accountId = accountId;
     }
 
+    /** Servers without SPECIAL-USE: a role no folder has by attribute goes to the first folder named for it. */
+    private static void assignRolesByName(List<FolderInfo> folders) {
+        Set<FolderRole> present = new HashSet<>();
+        folders.forEach(f -> present.add(f.role()));
+        for (int i = 0; i < folders.size(); i++) {
+            FolderInfo f = folders.get(i);
+            if (f.role() != FolderRole.NONE || !f.selectable()) {
+                continue;
+            }
+            String leaf = f.separator() != '\0' && f.name().lastIndexOf(f.separator()) >= 0
+                    ? f.name().substring(f.name().lastIndexOf(f.separator()) + 1) : f.name();
+            FolderRole guess = FolderRole.byCommonName(leaf);
+            if (guess != FolderRole.NONE && present.add(guess)) {
+                folders.set(i, new FolderInfo(f.name(), guess, f.separator(), true));
+            }
+        }
+    }
+
     /**
      * @param imap a connected store
      * @return the server's folders, as now stored
@@ -43,6 +61,7 @@ final class FolderListSynchronizer {
         if (!sawInbox) {
             remote.add(0, new FolderInfo("INBOX", FolderRole.INBOX, root.getSeparator(), true));
         }
+        assignRolesByName(remote);
         Set<String> names = new HashSet<>();
         for (FolderInfo info : remote) {
             names.add(info.name());

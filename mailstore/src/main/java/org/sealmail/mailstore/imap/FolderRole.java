@@ -30,6 +30,24 @@ public enum FolderRole {
     }
 
     /**
+     * The role a folder's last name segment suggests, for servers without SPECIAL-USE
+     * (the names common clients and servers create).
+     *
+     * @param leafName the last segment of the folder name
+     * @return the role, or NONE
+     */
+    public static FolderRole byCommonName(String leafName) {
+        return switch (leafName.toLowerCase(Locale.ROOT)) {
+            case "sent", "sent items", "sent messages", "sent mail" -> SENT;
+            case "drafts", "draft" -> DRAFTS;
+            case "trash", "deleted items", "deleted messages", "bin" -> TRASH;
+            case "junk", "spam", "junk e-mail", "junk email" -> JUNK;
+            case "archive", "archives" -> ARCHIVE;
+            default -> NONE;
+        };
+    }
+
+    /**
      * @param fullName the folder's full name on the server
      * @param attributes its LIST attributes
      * @return the role: INBOX by name (case-insensitive), else the first special-use attribute, else NONE
