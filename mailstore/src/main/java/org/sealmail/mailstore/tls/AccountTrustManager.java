@@ -21,8 +21,9 @@ import javax.net.ssl.X509TrustManager;
  * {@link UntrustedCertificateException} that names the fingerprint. It never accepts silently,
  * and it is client-only (it refuses to judge client certificates).
  *
- * <p>Host names are verified separately: Jakarta Mail's {@code mail.*.ssl.checkserveridentity}
- * (RFC 6125) is always on (see {@code MailSessionFactory}).
+ * <p>Whatever made the chain acceptable (platform, anchor or pin), the certificate must also name
+ * the host the client connected to (RFC 6125, {@link HostnameVerifier}); a handshake whose host
+ * is unknown is refused. (Jakarta Mail's own {@code checkserveridentity} is on as well.)
  */
 public final class AccountTrustManager extends X509ExtendedTrustManager {
 
@@ -61,6 +62,14 @@ public final class AccountTrustManager extends X509ExtendedTrustManager {
         if (chain == null || chain.length == 0) {
             throw new CertificateException("the server " + (host != null ? host + " " : "") + "sent no certificate");
         }
+        trusted(chain, authType, host);
+        if (host == null || host.isEmpty()) {
+            throw new CertificateException("cannot verify the server's host name: the connection has none");
+        }
+        HostnameVerifier.verify(host, chain[0]);
+    }
+
+    private void trusted(X509Certificate[] chain, String authType, String host) throws CertificateException {
         CertificateException platformFailure;
         try {
             platform.checkServerTrusted(chain, authType);
