@@ -90,6 +90,10 @@ public final class MailExceptionTranslator {
     }
 
     private static MailServerException smtpReply(String where, int code, String text, Exception cause) {
+        if (code < 0) {
+            return new MailServerException(MailServerFailure.CONNECTION, where + ": connection lost before the server replied ("
+                    + text.trim() + ")", cause);
+        }
         MailServerFailure failure = code >= 400 && code < 500 ? MailServerFailure.TEMPORARILY_REJECTED
                 : code == 535 || code == 534 ? MailServerFailure.AUTHENTICATION_FAILED
                 : code >= 500 ? MailServerFailure.REJECTED : MailServerFailure.PROTOCOL;

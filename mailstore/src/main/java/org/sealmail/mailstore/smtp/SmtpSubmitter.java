@@ -104,8 +104,10 @@ public final class SmtpSubmitter {
             return transport.getLastServerResponse();
         } catch (MessagingException | RuntimeException e) {
             MailServerException failure = MailExceptionTranslator.translate("SMTP submission", account.smtp(), e);
-            boolean answered = MailExceptionTranslator.find(e, SMTPSendFailedException.class) != null
-                    || !parsed.message().fullyWritten();
+            // Angus reports a connection lost while waiting for the reply as SMTPSendFailedException
+            // with return code -1 ("[EOF]"): only a real reply code (4xx/5xx) means "not accepted"
+            SMTPSendFailedException reply = MailExceptionTranslator.find(e, SMTPSendFailedException.class);
+            boolean answered = reply != null && reply.getReturnCode() >= 400 || !parsed.message().fullyWritten();
             throw new SubmissionException(answered ? SubmissionOutcome.NOT_SENT : SubmissionOutcome.UNKNOWN, failure);
         } finally {
             try {

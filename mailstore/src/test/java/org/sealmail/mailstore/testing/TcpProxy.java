@@ -32,6 +32,7 @@ public final class TcpProxy implements AutoCloseable {
     private final AtomicLong cutAfterClientBytes = new AtomicLong(-1);
     private final AtomicLong cutAfterServerBytes = new AtomicLong(-1);
     private final AtomicLong clientBytes = new AtomicLong();
+    private final AtomicLong silenceAfterClientBytes = new AtomicLong(-1);
     private volatile UnaryOperator<String> serverLineRewrite;
     private volatile boolean refuse;
     private final Thread acceptor;
@@ -94,6 +95,14 @@ public final class TcpProxy implements AutoCloseable {
         cutAfterServerBytes.set(n);
     }
 
+    /**
+     * The next connection whose client sends more than n bytes gets no more server replies; both
+     * sides are closed half a second later (the server has the data, the client never hears back).
+     */
+    public void silenceRepliesAfterClientBytes(long n) {
+        silenceAfterClientBytes.set(n);
+    }
+
     /** @param rewrite applied to each server line (with its CRLF) before the client sees it; needs TLS termination to see plaintext */
     public void rewriteServerLines(UnaryOperator<String> rewrite) {
         this.serverLineRewrite = rewrite;
@@ -126,8 +135,8 @@ public final class TcpProxy implements AutoCloseable {
                 open.add(target);
                 AtomicLong fromClient = new AtomicLong();
                 AtomicLong fromServer = new AtomicLong();
-                pump(client, target, fromClient, cutAfterClientBytes, null, true);
-                pump(target, client, fromServer, cutAfterServerBytes, serverLineRewrite, false);
+                pump(client, target, fromClient, cutAfterClientBytes, null, null);
+                pump(target, client, fromServer, cutAfterServerBytes, serverLineRewrite, fromClient);
             } catch (IOException e) {
                 if (!server.isClosed()) {
                     continue;
@@ -137,8 +146,10 @@ public final class TcpProxy implements AutoCloseable {
         }
     }
 
+    /** @param peerCounter for the server-to-client direction: the bytes the client sent on this connection; null for client-to-server */
     private void pump(Socket from, Socket to, AtomicLong counter, AtomicLong cutLimit, UnaryOperator<String> rewrite,
-            boolean clientSide) {
+            AtomicLong peerCounter) {
+        boolean clientSide = peerCounter == null;
         Thread thread = new Thread(() -> {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 if (rewrite != null) {
@@ -148,6 +159,14 @@ public final class TcpProxy implements AutoCloseable {
                 byte[] buffer = new byte[8192];
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
+                    long silence = silenceAfterClientBytes.get();
+                    if (!clientSide && silence >= 0 && peerCounter.get() > silence) {
+                        silenceAfterClientBytes.compareAndSet(silence, -1);
+                        Thread.sleep(500);
+                        closeQuietly(from);
+                        closeQuietly(to);
+                        return;
+                    }
                     long limit = cutLimit.get();
                     if (limit >= 0 && counter.get() + n > limit) {
                         int allowed = (int) Math.max(0, limit - counter.get());
@@ -167,6 +186,8 @@ public final class TcpProxy implements AutoCloseable {
                 }
             } catch (IOException e) {
                 // connection closed or cut
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } finally {
                 closeQuietly(from);
                 closeQuietly(to);
