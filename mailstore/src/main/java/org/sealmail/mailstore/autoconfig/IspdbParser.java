@@ -2,7 +2,6 @@ package org.sealmail.mailstore.autoconfig;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import javax.xml.XMLConstants;
@@ -117,10 +116,5 @@ public final class IspdbParser {
         int at = email.lastIndexOf('@');
         return template.trim().replace("%EMAILADDRESS%", email).replace("%EMAILLOCALPART%", email.substring(0, at))
                 .replace("%EMAILDOMAIN%", email.substring(at + 1));
-    }
-
-    /** @return the bytes of a string, for tests and callers holding text */
-    static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }
