@@ -80,7 +80,9 @@ public final class ImapFolderSynchronizer {
         SyncStrategy strategy;
         List<MailEvent> events = List.of();
         if (capabilities.qresync() && local.isPresent() && local.get().highestModSeq() > 0) {
-            events = folder.open(Folder.READ_ONLY, new ResyncData(local.get().uidValidity(), local.get().highestModSeq()));
+            List<MailEvent> reported = folder.open(Folder.READ_ONLY,
+                    new ResyncData(local.get().uidValidity(), local.get().highestModSeq()));
+            events = reported != null ? reported : List.of();   // null when the server reported no changes
             strategy = SyncStrategy.QRESYNC;
         } else if (capabilities.modSeq()) {
             folder.open(Folder.READ_ONLY, ResyncData.CONDSTORE);

@@ -87,6 +87,9 @@ public final class MailSessionFactory {
         props.put("mail." + p + ".connectiontimeout", String.valueOf(CONNECT_TIMEOUT.toMillis()));
         props.put("mail." + p + ".timeout", String.valueOf(readTimeout.toMillis()));
         props.put("mail." + p + ".ssl.socketFactory", socketFactory);
+        // without this, Angus retries a connection our factory refused with the JVM's default
+        // SSLSocketFactory (other trust, no pins): never
+        props.put("mail." + p + ".socketFactory.fallback", "false");
         props.put("mail." + p + ".ssl.checkserveridentity", "true");
         props.put("mail." + p + ".ssl.protocols", String.join(" ", TlsSocketFactory.PROTOCOLS));
         if (endpoint.security() == ConnectionSecurity.IMPLICIT_TLS) {

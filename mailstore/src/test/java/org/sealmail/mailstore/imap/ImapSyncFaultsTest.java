@@ -138,6 +138,7 @@ class ImapSyncFaultsTest {
                     new InMemoryAccountStatusStore(), Set.of())) {
                 assertThatThrownBy(sync::syncAll)
                         .isInstanceOf(MailServerException.class)
+                        .hasMessageContaining("not valid for 127.0.0.2")   // our check refused it, no fallback socket
                         .extracting(e -> ((MailServerException) e).failure()).isEqualTo(MailServerFailure.TLS);
             }
         }

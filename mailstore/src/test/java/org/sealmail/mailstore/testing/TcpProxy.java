@@ -130,7 +130,13 @@ public final class TcpProxy implements AutoCloseable {
                     closeQuietly(client);
                     continue;
                 }
-                Socket target = new Socket("127.0.0.1", targetPort);
+                Socket target;
+                try {
+                    target = new Socket("127.0.0.1", targetPort);
+                } catch (IOException e) {
+                    closeQuietly(client);   // the server is down: the client sees the connection close
+                    continue;
+                }
                 open.add(client);
                 open.add(target);
                 AtomicLong fromClient = new AtomicLong();
