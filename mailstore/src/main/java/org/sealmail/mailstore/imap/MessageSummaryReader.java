@@ -59,7 +59,17 @@ final class MessageSummaryReader {
         } catch (MessagingException | IOException | RuntimeException e) {
             LOG.info("server envelope or structure of UID {} unusable ({}); fetching the whole message", uid, e.getMessage());
         }
-        byte[] raw = fetchWhole(message);
+        byte[] raw;
+        try {
+            raw = fetchWhole(message);
+        } catch (FolderClosedException | StoreClosedException | MessageRemovedException e) {
+            throw e;
+        } catch (MessagingException e) {
+            LOG.warn("UID {}: the whole message cannot be fetched either ({}); stored without envelope", uid, e.getMessage());
+            MessageStructure unknown = new MessageStructure("application/octet-stream", List.of(), true);
+            return new Read(new MessageSummary(uid, null, null, List.of(), List.of(), List.of(), null, null, -1, flags,
+                    unknown), null);
+        }
         return readLocal(new MimeMessage(session, new ByteArrayInputStream(raw)), uid, flags, raw);
     }
 
@@ -87,7 +97,7 @@ final class MessageSummaryReader {
      * @throws MessagingException if the fetch fails
      */
     static byte[] fetchWhole(Message message) throws MessagingException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, message.getSize()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);   // not getSize(): it needs the (maybe broken) envelope
         try {
             message.writeTo(out);
         } catch (IOException e) {
