@@ -55,7 +55,15 @@ public enum ExitCode {
     /** {@code open}: the protected message (or its license) has expired; no content. */
     EXPIRED(31),
     /** {@code open}: the protected message was altered or substituted after protection; no content. */
-    TAMPERED(32);
+    TAMPERED(32),
+    /** A mail server rejected the account's login, or the account is marked so and was not tried (change the password). */
+    MAIL_LOGIN_REJECTED(40),
+    /** A mail server's TLS certificate is not trusted or does not name the server (its SHA-256 fingerprint is shown). */
+    SERVER_CERTIFICATE_UNTRUSTED(41),
+    /** A mail server could not be reached or failed for now; outgoing mail stays queued in the outbox. */
+    MAIL_QUEUED(42),
+    /** The submission server refused the message or a recipient for good. */
+    MESSAGE_REFUSED(43);
 
     private final int code;
 
@@ -66,6 +74,20 @@ public enum ExitCode {
     /** @return the process exit status */
     public int code() {
         return code;
+    }
+
+    /**
+     * @param failure a mail server failure
+     * @return the exit code documented for it
+     */
+    public static ExitCode of(org.sealmail.mailstore.server.MailServerFailure failure) {
+        return switch (failure) {
+            case AUTHENTICATION_FAILED, ACCOUNT_LOCKED -> MAIL_LOGIN_REJECTED;
+            case CERTIFICATE_UNTRUSTED, TLS -> SERVER_CERTIFICATE_UNTRUSTED;
+            case CONNECTION, PROTOCOL, TEMPORARILY_REJECTED -> MAIL_QUEUED;
+            case REJECTED -> MESSAGE_REFUSED;
+            case UIDVALIDITY_CHANGED, FOLDER_NOT_FOUND -> ERROR;
+        };
     }
 
     /**

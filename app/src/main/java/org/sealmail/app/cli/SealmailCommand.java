@@ -21,8 +21,9 @@ import picocli.CommandLine.ScopeType;
 /** The root {@code sealmail} command; each feature adds a subcommand. */
 @Command(name = "sealmail", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Sealmail: protected mail (S/MIME, Encrypt, Do Not Forward).",
-        subcommands = {KeysCommand.class, SmimeCommand.class, ProtectCommand.class, OpenCommand.class,
-            StoreCommand.class},
+        subcommands = {KeysCommand.class, SmimeCommand.class, ProtectCommand.class, OpenCommand.class, StoreCommand.class,
+            org.sealmail.app.cli.mail.AccountCommand.class, org.sealmail.app.cli.mail.SyncCommand.class,
+            org.sealmail.app.cli.mail.SendCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:success (verify: valid, trusted, address matches)",
@@ -45,7 +46,11 @@ import picocli.CommandLine.ScopeType;
             "24:local store written by a newer Sealmail",
             "30:open --out refused: rights include neither EXTRACT nor EXPORT",
             "31:protected message expired",
-            "32:protected message tampered with"})
+            "32:protected message tampered with",
+            "40:mail server rejected the login (account marked until its password changes)",
+            "41:mail server certificate not trusted (SHA-256 fingerprint shown; --pin after checking)",
+            "42:mail server unreachable or failing for now; outgoing mail stays queued",
+            "43:message or recipient refused by the submission server"})
 public final class SealmailCommand implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SealmailCommand.class);
@@ -94,6 +99,16 @@ public final class SealmailCommand implements Runnable {
                 LOG.debug("{} failed", cmd.getCommandName(), store);
                 err.println("sealmail " + cmd.getCommandName() + ": " + store.getMessage());
                 return ExitCode.of(store.failure()).code();
+            }
+            if (exception instanceof org.sealmail.mailstore.server.MailServerException mail) {
+                LOG.debug("{} failed", cmd.getCommandName(), mail);
+                err.println("sealmail " + cmd.getCommandName() + ": " + mail.getMessage());
+                return ExitCode.of(mail.failure()).code();
+            }
+            if (exception instanceof IllegalArgumentException bad) {
+                LOG.debug("{} failed", cmd.getCommandName(), bad);
+                err.println("sealmail " + cmd.getCommandName() + ": " + bad.getMessage());
+                return ExitCode.ERROR.code();
             }
             LOG.debug("{} failed", cmd.getCommandName(), exception);
             err.println("sealmail " + cmd.getCommandName() + ": " + exception);

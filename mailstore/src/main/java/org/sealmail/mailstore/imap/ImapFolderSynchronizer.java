@@ -256,6 +256,8 @@ public final class ImapFolderSynchronizer {
         profile.add(FetchProfile.Item.CONTENT_INFO);
         profile.add(FetchProfile.Item.SIZE);
         profile.add(UIDFolder.FetchProfileItem.UID);
+        profile.add("References");    // for threading; ENVELOPE lacks it
+        profile.add("In-Reply-To");
         for (int start = 0; start < fresh.size(); start += BATCH) {
             Message[] batch = fresh.subList(start, Math.min(fresh.size(), start + BATCH)).toArray(new Message[0]);
             folder.fetch(batch, profile);

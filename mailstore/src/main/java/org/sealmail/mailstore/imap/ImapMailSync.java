@@ -85,6 +85,11 @@ public final class ImapMailSync implements MailSync {
 
     @Override
     public FolderSyncResult syncFolder(String folderName) {
+        if (store.folders(accountId).stream().noneMatch(f -> f.name().equals(folderName))
+                && syncFolderList().stream().noneMatch(f -> f.name().equals(folderName) && f.selectable())) {
+            throw new MailServerException(MailServerFailure.FOLDER_NOT_FOUND,
+                    "the server lists no folder " + folderName + " that holds messages", null);
+        }
         FolderSyncResult result = withConnection("sync of " + folderName,
                 imap -> folderSync.sync(imap, capabilities, folderName));
         LOG.info("synced {}: {}", folderName, result);

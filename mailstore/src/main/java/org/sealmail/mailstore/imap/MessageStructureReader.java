@@ -31,20 +31,27 @@ final class MessageStructureReader {
     static MessageStructure read(Part message, boolean parsedLocally) throws MessagingException, IOException {
         String contentType = normalize(message.getContentType());
         List<MessagePart> parts = new ArrayList<>();
-        collect(message, "", contentType, parts);
-        return new MessageStructure(contentType, parts, parsedLocally);
+        StringBuilder outline = new StringBuilder();
+        collect(message, "", contentType, parts, outline);
+        return new MessageStructure(contentType, parts, outline.toString(), parsedLocally);
     }
 
-    private static void collect(Part part, String section, String contentType, List<MessagePart> out)
+    private static void collect(Part part, String section, String contentType, List<MessagePart> out, StringBuilder outline)
             throws MessagingException, IOException {
+        outline.append(MessageStructure.baseType(contentType));
         if (contentType.startsWith("multipart/")) {
             Object content = part.getContent();
             if (content instanceof Multipart multipart) {
+                outline.append('(');
                 for (int i = 0; i < multipart.getCount(); i++) {
+                    if (i > 0) {
+                        outline.append(',');
+                    }
                     BodyPart child = multipart.getBodyPart(i);
                     String childSection = section.isEmpty() ? String.valueOf(i + 1) : section + "." + (i + 1);
-                    collect(child, childSection, normalize(child.getContentType()), out);
+                    collect(child, childSection, normalize(child.getContentType()), out, outline);
                 }
+                outline.append(')');
                 return;
             }
         }

@@ -19,27 +19,30 @@ import java.util.Objects;
  * @param size RFC822.SIZE in bytes
  * @param flags the flags
  * @param structure the MIME structure
+ * @param inReplyTo the In-Reply-To header, or null
+ * @param references the Message-IDs of the References header, oldest first
  */
 public record MessageSummary(long uid, String messageId, String subject, List<String> from, List<String> to,
         List<String> cc, Instant sentDate, Instant receivedDate, long size, MessageFlags flags,
-        MessageStructure structure) {
+        MessageStructure structure, String inReplyTo, List<String> references) {
 
     /** Copies the lists. */
     public MessageSummary {
         from = List.copyOf(from);
         to = List.copyOf(to);
         cc = List.copyOf(cc);
+        references = List.copyOf(references);
         Objects.requireNonNull(flags, "flags");
         Objects.requireNonNull(structure, "structure");
     }
 
     /** @return a copy with other flags */
     public MessageSummary withFlags(MessageFlags other) {
-        return new MessageSummary(uid, messageId, subject, from, to, cc, sentDate, receivedDate, size, other, structure);
+        return new MessageSummary(uid, messageId, subject, from, to, cc, sentDate, receivedDate, size, other, structure, inReplyTo, references);
     }
 
     /** @return a copy under another UID (after a MOVE or COPY, RFC 4315 COPYUID) */
     public MessageSummary withUid(long other) {
-        return new MessageSummary(other, messageId, subject, from, to, cc, sentDate, receivedDate, size, flags, structure);
+        return new MessageSummary(other, messageId, subject, from, to, cc, sentDate, receivedDate, size, flags, structure, inReplyTo, references);
     }
 }

@@ -66,9 +66,8 @@ final class MessageSummaryReader {
             throw e;
         } catch (MessagingException e) {
             LOG.warn("UID {}: the whole message cannot be fetched either ({}); stored without envelope", uid, e.getMessage());
-            MessageStructure unknown = new MessageStructure("application/octet-stream", List.of(), true);
             return new Read(new MessageSummary(uid, null, null, List.of(), List.of(), List.of(), null, null, -1, flags,
-                    unknown), null);
+                    MessageStructure.opaque("application/octet-stream", true), null, List.of()), null);
         }
         return readLocal(new MimeMessage(session, new ByteArrayInputStream(raw)), uid, flags, raw);
     }
@@ -85,8 +84,7 @@ final class MessageSummaryReader {
         try {
             structure = MessageStructureReader.read(message, true);
         } catch (IOException | MessagingException e) {
-            structure = new MessageStructure("application/octet-stream",
-                    List.of(new MessagePart("1", "application/octet-stream", null, null, raw.length)), true);
+            structure = MessageStructure.opaque("application/octet-stream", true);
         }
         return new Read(summary(message, uid, flags, structure, raw.length), raw);
     }
@@ -111,7 +109,8 @@ final class MessageSummaryReader {
         return new MessageSummary(uid, header(() -> message.getMessageID()), header(() -> message.getSubject()),
                 addresses(() -> message.getFrom()), addresses(() -> message.getRecipients(Message.RecipientType.TO)),
                 addresses(() -> message.getRecipients(Message.RecipientType.CC)), instant(() -> message.getSentDate()),
-                instant(() -> message.getReceivedDate()), size, flags, structure);
+                instant(() -> message.getReceivedDate()), size, flags, structure, header(() -> message.getHeader("In-Reply-To", " ")),
+                references(header(() -> message.getHeader("References", " "))));
     }
 
     private interface Getter<T> {
@@ -124,6 +123,17 @@ final class MessageSummaryReader {
         } catch (MessagingException | RuntimeException e) {
             return null;
         }
+    }
+
+    private static List<String> references(String header) {
+        List<String> ids = new ArrayList<>();
+        if (header != null) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("<[^<>\\s]+>").matcher(header);
+            while (m.find()) {
+                ids.add(m.group());
+            }
+        }
+        return ids;
     }
 
     private static Instant instant(Getter<Date> getter) {

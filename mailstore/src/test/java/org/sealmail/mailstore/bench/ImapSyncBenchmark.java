@@ -13,7 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.time.Clock;
+import org.sealmail.mailstore.accounts.Account;
+import org.sealmail.mailstore.accounts.ComposeProtection;
+import org.sealmail.mailstore.db.SqliteMailStore;
+import org.sealmail.mailstore.imap.SqliteSyncStore;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.sealmail.crypto.testing.PeerTool;
 import org.sealmail.mailstore.imap.FolderSyncResult;
@@ -36,7 +40,7 @@ import org.sealmail.mailstore.testing.TestSync;
  * ./mvnw -q -o test-compile -pl mailstore -am
  * ./mvnw -q -o dependency:build-classpath -pl mailstore -Dmdep.outputFile=/tmp/cp.txt
  * java -Xmx512m -cp mailstore/target/test-classes:mailstore/target/classes:$(cat /tmp/cp.txt) \
- *     org.sealmail.mailstore.bench.ImapSyncBenchmark ../shared/corpus/spamassassin/spamassassin.mbox
+ *     org.sealmail.mailstore.bench.ImapSyncBenchmark ../shared/corpus/spamassassin/spamassassin.mbox sqlite
  * </pre>
  */
 public final class ImapSyncBenchmark {
@@ -48,7 +52,7 @@ public final class ImapSyncBenchmark {
     }
 
     /**
-     * @param args the mbox to take real messages from, and optionally a store factory name ("memory")
+     * @param args the mbox to take real messages from, then "sqlite" for the real store (default: the in-memory twin)
      * @throws Exception on any failure
      */
     public static void main(String[] args) throws Exception {
@@ -56,16 +60,26 @@ public final class ImapSyncBenchmark {
                 .orElseThrow(() -> new IllegalStateException("start the servers and export MAILSRV_* first"));
         Path mbox = Path.of(args.length > 0 ? args[0] : "../shared/corpus/spamassassin/spamassassin.mbox");
         load(servers, mbox);
-        Supplier<SyncStore> stores = InMemorySyncStore::new;
+        boolean sqlite = args.length > 1 && args[1].equals("sqlite");
         List<String> rows = new ArrayList<>();
         rows.add(String.format(Locale.ROOT, "%-44s %10s %10s %14s", "run (" + COUNT + " messages, folder " + FOLDER + ")",
                 "wall s", "msg/s", "peak memory"));
-        MailAccount bob = servers.account("bob");
         for (BodyPolicy policy : List.of(BodyPolicy.onDemand(), BodyPolicy.all())) {
             String label = policy.maxBytes() == 0 ? "envelopes+flags+structure" : "full messages";
-            SyncStore store = stores.get();
-            try (ImapMailSync sync = TestSync.sync(bob.withBodyPolicy(policy), servers.password(), store,
-                    new InMemoryAccountStatusStore(), Set.of())) {
+            MailAccount bob = servers.account("bob");
+            SyncStore store;
+            SqliteMailStore db = null;
+            if (sqlite) {
+                db = SqliteMailStore.open(Files.createTempDirectory("sync-bench-store"));
+                long id = db.accounts().add(new Account(0, "bob@example.test", null, null, List.of(), ComposeProtection.NONE)).id();
+                bob = new MailAccount(String.valueOf(id), bob.email(), bob.imap(), bob.smtp(), bob.username(), bob.trust(),
+                        bob.bodyPolicy(), false);
+                store = new SqliteSyncStore(db, Clock.systemUTC());
+            } else {
+                store = new InMemorySyncStore();
+            }
+            try (SqliteMailStore closeLater = db; ImapMailSync sync = TestSync.sync(bob.withBodyPolicy(policy), servers.password(),
+                    store, new InMemoryAccountStatusStore(), Set.of())) {
                 System.gc();
                 resetPeaks();
                 long start = System.nanoTime();
@@ -88,7 +102,7 @@ public final class ImapSyncBenchmark {
         System.out.println();
         rows.forEach(System.out::println);
         System.out.println("Sealmail peak memory = peak heap in use (JVM heap pools, -Xmx" + (Runtime.getRuntime().maxMemory() >> 20)
-                + "m); mbsync = peak RSS (/usr/bin/time %M). Store: in-memory twin.");
+                + "m); mbsync = peak RSS (/usr/bin/time %M). Store: " + (sqlite ? "SQLite (sealmail.db, FTS5)" : "in-memory twin") + ".");
     }
 
     private static void load(RealMailServers servers, Path mbox) throws Exception {

@@ -264,7 +264,7 @@ class DovecotPostfixIT {
         try (TcpProxy proxy = new TcpProxy(servers.submissionPort())) {
             MailAccount alice = servers.account("alice", servers.imapPort(), proxy.port());
             long entry = outbox.enqueue(alice.id(), id, TestMessages.bytes(TestMessages.withAttachment("alice@example.test",
-                    "bob@example.test", "big", "big.pdf", new byte[2_000_000], id)));
+                    "bob@example.test", "big", "big.pdf", new byte[6_000_000], id)));   // more than the kernel buffers take
             proxy.cutAfterClientBytes(300_000);
 
             OutboxRun first = sender(alice, servers.password(), outbox, status, null).sendPending();

@@ -133,7 +133,7 @@ class OutboxSenderTest {
     void aConnectionDroppedDuringDataLeavesTheMessageQueuedAndItIsLaterSentOnce() throws Exception {
         String id = TestMessages.newMessageId();
         long entry = queue(TestMessages.withAttachment("alice@example.test", "bob@example.test", "big", "big.pdf",
-                new byte[3_000_000], id));
+                new byte[6_000_000], id));   // more than the kernel buffers take
         smtpProxy.cutAfterClientBytes(300_000);   // well inside DATA: the greeting, TLS and AUTH are a few KiB
 
         OutboxRun first = sender(alice, TestGreenMail.PASSWORD).sendPending();

@@ -55,6 +55,9 @@ public final class TcpProxy implements AutoCloseable {
             } else {
                 server = new ServerSocket();
             }
+            // a small receive window: when the proxy stops reading, a client's large write blocks
+            // instead of vanishing into kernel buffers
+            server.setReceiveBufferSize(64 * 1024);
             server.bind(new InetSocketAddress(address, 0));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -85,7 +88,10 @@ public final class TcpProxy implements AutoCloseable {
         return clientBytes.get();
     }
 
-    /** Cuts (closes both sides of) the next connection that forwards more than n client bytes; one-shot. */
+    /**
+     * The next connection that forwards more than n client bytes stops reading from the client,
+     * and one second later is closed on both sides (the client's pending write fails); one-shot.
+     */
     public void cutAfterClientBytes(long n) {
         cutAfterClientBytes.set(n);
     }
@@ -179,6 +185,7 @@ public final class TcpProxy implements AutoCloseable {
                         out.write(buffer, 0, allowed);
                         out.flush();
                         cutLimit.compareAndSet(limit, -1);
+                        Thread.sleep(1000);
                         closeQuietly(from);
                         closeQuietly(to);
                         return;
