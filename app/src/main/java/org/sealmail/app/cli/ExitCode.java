@@ -56,14 +56,22 @@ public enum ExitCode {
     EXPIRED(31),
     /** {@code open}: the protected message was altered or substituted after protection; no content. */
     TAMPERED(32),
+    /** {@code rules check} / {@code rules test}: the rules file was rejected (problems printed as FILE:LINE: REASON). */
+    RULES_INVALID(40),
+    /** {@code rules test}: a rule blocks the message. */
+    POLICY_BLOCKED(41),
+    /** {@code rules test}: the message would be held (a rule timed out, or the message cannot be read). */
+    POLICY_HELD(42),
+    /** {@code rules test}: a rule warns; the message would be sent only with an override reason. */
+    POLICY_WARNED(43),
     /** A mail server rejected the account's login, or the account is marked so and was not tried (change the password). */
-    MAIL_LOGIN_REJECTED(40),
+    MAIL_LOGIN_REJECTED(50),
     /** A mail server's TLS certificate is not trusted or does not name the server (its SHA-256 fingerprint is shown). */
-    SERVER_CERTIFICATE_UNTRUSTED(41),
+    SERVER_CERTIFICATE_UNTRUSTED(51),
     /** A mail server could not be reached or failed for now; outgoing mail stays queued in the outbox. */
-    MAIL_QUEUED(42),
+    MAIL_QUEUED(52),
     /** The submission server refused the message or a recipient for good. */
-    MESSAGE_REFUSED(43);
+    MESSAGE_REFUSED(53);
 
     private final int code;
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.sealmail.app.cli.keys.KeysCommand;
 import org.sealmail.app.cli.rights.OpenCommand;
 import org.sealmail.app.cli.rights.ProtectCommand;
+import org.sealmail.app.cli.rules.RulesCommand;
 import org.sealmail.app.cli.smime.SmimeCommand;
 import org.sealmail.app.cli.store.StoreCommand;
 import org.sealmail.crypto.CryptoException;
@@ -21,9 +22,9 @@ import picocli.CommandLine.ScopeType;
 /** The root {@code sealmail} command; each feature adds a subcommand. */
 @Command(name = "sealmail", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Sealmail: protected mail (S/MIME, Encrypt, Do Not Forward).",
-        subcommands = {KeysCommand.class, SmimeCommand.class, ProtectCommand.class, OpenCommand.class, StoreCommand.class,
-            org.sealmail.app.cli.mail.AccountCommand.class, org.sealmail.app.cli.mail.SyncCommand.class,
-            org.sealmail.app.cli.mail.SendCommand.class},
+        subcommands = {KeysCommand.class, SmimeCommand.class, ProtectCommand.class, OpenCommand.class,
+            StoreCommand.class, RulesCommand.class, org.sealmail.app.cli.mail.AccountCommand.class,
+            org.sealmail.app.cli.mail.SyncCommand.class, org.sealmail.app.cli.mail.SendCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:success (verify: valid, trusted, address matches)",
@@ -47,10 +48,14 @@ import picocli.CommandLine.ScopeType;
             "30:open --out refused: rights include neither EXTRACT nor EXPORT",
             "31:protected message expired",
             "32:protected message tampered with",
-            "40:mail server rejected the login (account marked until its password changes)",
-            "41:mail server certificate not trusted (SHA-256 fingerprint shown; --pin after checking)",
-            "42:mail server unreachable or failing for now; outgoing mail stays queued",
-            "43:message or recipient refused by the submission server"})
+            "40:rules file rejected",
+            "41:rules test: the message is blocked",
+            "42:rules test: the message would be held",
+            "43:rules test: the message needs an override reason",
+            "50:mail server rejected the login (account marked until its password changes)",
+            "51:mail server certificate not trusted (SHA-256 fingerprint shown; --pin after checking)",
+            "52:mail server unreachable or failing for now; outgoing mail stays queued",
+            "53:message or recipient refused by the submission server"})
 public final class SealmailCommand implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SealmailCommand.class);

@@ -110,7 +110,7 @@ public final class OutboxSender {
         }
         int attempt = entry.attempts() + 1;
         try {
-            String reply = submitter.submit(entry.rfc822());
+            String reply = submitter.submit(entry.rfc822(), entry.envelopeFrom(), entry.recipients());
             queue.markSent(entry.id());
             counter.sent++;
             LOG.info("outbox {}: sent ({})", entry.id(), reply == null ? "" : reply.trim());

@@ -50,13 +50,20 @@ public final class SmtpSubmitter {
 
     /**
      * @param rfc822 the complete message
-     * @return it parsed, with every recipient (To, Cc, Bcc)
+     * @param envelopeFrom MAIL FROM, or null for the message's From
+     * @param envelopeRecipients RCPT TO; empty for every recipient in the headers (To, Cc, Bcc)
+     * @return it parsed, with its envelope
      * @throws MailServerException REJECTED if it cannot be parsed or has no recipient
      */
-    public ParsedSubmission parse(byte[] rfc822) {
+    public ParsedSubmission parse(byte[] rfc822, String envelopeFrom, java.util.List<String> envelopeRecipients) {
         try {
-            MimeMessage message = new TrackedMessage(session(), rfc822);
-            Address[] recipients = message.getAllRecipients();
+            Session session = session();
+            if (envelopeFrom != null) {
+                session.getProperties().put("mail." + MailSessionFactory.smtpProtocol(account.smtp()) + ".from", envelopeFrom);
+            }
+            MimeMessage message = new TrackedMessage(session, rfc822);
+            Address[] recipients = envelopeRecipients.isEmpty() ? message.getAllRecipients()
+                    : jakarta.mail.internet.InternetAddress.parse(String.join(",", envelopeRecipients), true);
             if (recipients == null || recipients.length == 0) {
                 throw new MailServerException(MailServerFailure.REJECTED, "the message has no recipients", null);
             }
@@ -67,16 +74,29 @@ public final class SmtpSubmitter {
     }
 
     /**
-     * Sends one message over a new connection.
+     * Sends one message over a new connection, its envelope taken from its headers.
      *
      * @param rfc822 the complete message
      * @return the server's last reply (e.g. {@code 250 2.0.0 Ok: queued as 4Xy...})
      * @throws SubmissionException on failure, with the outcome
      */
     public String submit(byte[] rfc822) {
+        return submit(rfc822, null, java.util.List.of());
+    }
+
+    /**
+     * Sends one message over a new connection.
+     *
+     * @param rfc822 the complete message
+     * @param envelopeFrom MAIL FROM, or null for the message's From
+     * @param envelopeRecipients RCPT TO; empty for To, Cc and Bcc of the headers
+     * @return the server's last reply
+     * @throws SubmissionException on failure, with the outcome
+     */
+    public String submit(byte[] rfc822, String envelopeFrom, java.util.List<String> envelopeRecipients) {
         ParsedSubmission parsed;
         try {
-            parsed = parse(rfc822);
+            parsed = parse(rfc822, envelopeFrom, envelopeRecipients);
         } catch (MailServerException e) {
             throw new SubmissionException(SubmissionOutcome.NOT_SENT, e);
         }

@@ -62,7 +62,8 @@ public final class SqliteOutboxQueue implements OutboxQueue {
                 continue;
             }
             byte[] raw = store.outbox().raw(row.id());
-            out.add(new OutboxEntry(row.id(), accountId, messageId(raw), raw, state, row.attempts(), row.lastError()));
+            out.add(new OutboxEntry(row.id(), accountId, messageId(raw), raw, state, row.attempts(), row.lastError(),
+                    row.envelopeFrom(), row.recipients()));
         }
         return out;
     }

@@ -81,6 +81,26 @@ class SqliteOutboxQueueTest {
     }
 
     @Test
+    void theEnvelopeStoredWithTheEntryDecidesTheRecipients() throws Exception {
+        // as the send pipeline queues it: envelope in the outbox row, no Bcc header left in the message
+        MessageComposer.Composed composed = MessageComposer.compose(new MessageComposer.Draft("alice@example.test",
+                List.of("bob@example.test"), List.of(), List.of(), "s", "x", List.of()), Instant.now());
+        long id = db.outbox().enqueue(accountId, "alice@example.test", List.of("bob@example.test", "carol@example.test"),
+                composed.rfc822(), Instant.now());
+        MailAccount alice = withId(server.account("alice"));
+        OutboxSender sender = new OutboxSender(alice, new SqliteOutboxQueue(db, Clock.systemUTC()), new SmtpSubmitter(alice,
+                Credentials.password("alice@example.test", TestGreenMail.PASSWORD.toCharArray()),
+                new AuthenticationGuard(new SqliteAccountStatusStore(db.database(), Clock.systemUTC()))), null, 5);
+
+        assertThat(sender.sendPending().sent()).isEqualTo(1);
+
+        assertThat(db.outbox().find(id).orElseThrow().state()).isEqualTo(org.sealmail.mailstore.outbox.OutboxState.SENT);
+        assertThat(server.greenMail().getReceivedMessagesForDomain("example.test")).hasSize(2);
+        com.icegreen.greenmail.user.GreenMailUser carol = server.greenMail().getUserManager().getUser("carol@example.test");
+        assertThat(server.greenMail().getManagers().getImapHostManager().getInbox(carol).getMessageCount()).isEqualTo(1);
+    }
+
+    @Test
     void authenticationMarksAndTrustEntriesPersistInTheStore() {
         SqliteAccountStatusStore status = new SqliteAccountStatusStore(db.database(), Clock.systemUTC());
         status.markAuthenticationFailed(String.valueOf(accountId), "535 bad password");

@@ -22,14 +22,14 @@ public final class InMemoryOutboxQueue implements OutboxQueue {
      */
     public synchronized long enqueue(String accountId, String messageId, byte[] rfc822) {
         long id = nextId++;
-        entries.put(id, new OutboxEntry(id, accountId, messageId, rfc822, OutboxState.QUEUED, 0, null));
+        entries.put(id, OutboxEntry.of(id, accountId, messageId, rfc822, OutboxState.QUEUED, 0, null));
         return id;
     }
 
     /** Puts an entry into a state directly (to model what a crash left behind). */
     public synchronized void force(long id, OutboxState state) {
         OutboxEntry e = entries.get(id);
-        entries.put(id, new OutboxEntry(id, e.accountId(), e.messageId(), e.rfc822(), state, e.attempts(), e.lastError()));
+        entries.put(id, OutboxEntry.of(id, e.accountId(), e.messageId(), e.rfc822(), state, e.attempts(), e.lastError()));
     }
 
     /** @return the entry */
@@ -54,7 +54,7 @@ public final class InMemoryOutboxQueue implements OutboxQueue {
         if (e == null || e.state() != OutboxState.QUEUED) {
             return false;
         }
-        entries.put(id, new OutboxEntry(id, e.accountId(), e.messageId(), e.rfc822(), OutboxState.SENDING,
+        entries.put(id, OutboxEntry.of(id, e.accountId(), e.messageId(), e.rfc822(), OutboxState.SENDING,
                 e.attempts() + 1, e.lastError()));
         return true;
     }
@@ -76,7 +76,7 @@ public final class InMemoryOutboxQueue implements OutboxQueue {
 
     private void set(long id, OutboxState state, String error) {
         OutboxEntry e = entries.get(id);
-        entries.put(id, new OutboxEntry(id, e.accountId(), e.messageId(), e.rfc822(), state, e.attempts(),
+        entries.put(id, OutboxEntry.of(id, e.accountId(), e.messageId(), e.rfc822(), state, e.attempts(),
                 error != null ? error : e.lastError()));
     }
 }
