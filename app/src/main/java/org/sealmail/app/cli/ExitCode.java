@@ -63,7 +63,15 @@ public enum ExitCode {
     /** {@code rules test}: the message would be held (a rule timed out, or the message cannot be read). */
     POLICY_HELD(42),
     /** {@code rules test}: a rule warns; the message would be sent only with an override reason. */
-    POLICY_WARNED(43);
+    POLICY_WARNED(43),
+    /** A mail server rejected the account's login, or the account is marked so and was not tried (change the password). */
+    MAIL_LOGIN_REJECTED(50),
+    /** A mail server's TLS certificate is not trusted or does not name the server (its SHA-256 fingerprint is shown). */
+    SERVER_CERTIFICATE_UNTRUSTED(51),
+    /** A mail server could not be reached or failed for now; outgoing mail stays queued in the outbox. */
+    MAIL_QUEUED(52),
+    /** The submission server refused the message or a recipient for good. */
+    MESSAGE_REFUSED(53);
 
     private final int code;
 
@@ -74,6 +82,20 @@ public enum ExitCode {
     /** @return the process exit status */
     public int code() {
         return code;
+    }
+
+    /**
+     * @param failure a mail server failure
+     * @return the exit code documented for it
+     */
+    public static ExitCode of(org.sealmail.mailstore.server.MailServerFailure failure) {
+        return switch (failure) {
+            case AUTHENTICATION_FAILED, ACCOUNT_LOCKED -> MAIL_LOGIN_REJECTED;
+            case CERTIFICATE_UNTRUSTED, TLS -> SERVER_CERTIFICATE_UNTRUSTED;
+            case CONNECTION, PROTOCOL, TEMPORARILY_REJECTED -> MAIL_QUEUED;
+            case REJECTED -> MESSAGE_REFUSED;
+            case UIDVALIDITY_CHANGED, FOLDER_NOT_FOUND -> ERROR;
+        };
     }
 
     /**

@@ -23,7 +23,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "sealmail", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Sealmail: protected mail (S/MIME, Encrypt, Do Not Forward).",
         subcommands = {KeysCommand.class, SmimeCommand.class, ProtectCommand.class, OpenCommand.class,
-            StoreCommand.class, RulesCommand.class},
+            StoreCommand.class, RulesCommand.class, org.sealmail.app.cli.mail.AccountCommand.class,
+            org.sealmail.app.cli.mail.SyncCommand.class, org.sealmail.app.cli.mail.SendCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:success (verify: valid, trusted, address matches)",
@@ -50,7 +51,11 @@ import picocli.CommandLine.ScopeType;
             "40:rules file rejected",
             "41:rules test: the message is blocked",
             "42:rules test: the message would be held",
-            "43:rules test: the message needs an override reason"})
+            "43:rules test: the message needs an override reason",
+            "50:mail server rejected the login (account marked until its password changes)",
+            "51:mail server certificate not trusted (SHA-256 fingerprint shown; --pin after checking)",
+            "52:mail server unreachable or failing for now; outgoing mail stays queued",
+            "53:message or recipient refused by the submission server"})
 public final class SealmailCommand implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SealmailCommand.class);
@@ -114,6 +119,16 @@ public final class SealmailCommand implements Runnable {
                 LOG.debug("{} failed", cmd.getCommandName(), store);
                 err.println("sealmail " + cmd.getCommandName() + ": " + store.getMessage());
                 return ExitCode.of(store.failure()).code();
+            }
+            if (exception instanceof org.sealmail.mailstore.server.MailServerException mail) {
+                LOG.debug("{} failed", cmd.getCommandName(), mail);
+                err.println("sealmail " + cmd.getCommandName() + ": " + mail.getMessage());
+                return ExitCode.of(mail.failure()).code();
+            }
+            if (exception instanceof IllegalArgumentException bad) {
+                LOG.debug("{} failed", cmd.getCommandName(), bad);
+                err.println("sealmail " + cmd.getCommandName() + ": " + bad.getMessage());
+                return ExitCode.ERROR.code();
             }
             LOG.debug("{} failed", cmd.getCommandName(), exception);
             err.println("sealmail " + cmd.getCommandName() + ": " + TerminalText.safe(exception.toString()));
