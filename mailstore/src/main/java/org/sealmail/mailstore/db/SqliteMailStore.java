@@ -1,6 +1,7 @@
 package org.sealmail.mailstore.db;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -69,6 +70,8 @@ public final class SqliteMailStore implements AutoCloseable {
         if (StoreFileCheck.isNew(file) && !Files.exists(file)) {
             try {
                 Files.createFile(file);
+            } catch (FileAlreadyExistsException e) {
+                // another process created it a moment ago: SchemaMigrator checks what it holds
             } catch (IOException e) {
                 throw new StoreException(StoreFailure.READ_ONLY, "cannot create the store " + file + ": " + e, e);
             }
