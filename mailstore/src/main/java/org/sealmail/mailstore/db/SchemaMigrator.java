@@ -46,6 +46,11 @@ final class SchemaMigrator {
         try (Connection connection = StoreDatabase.connect(file, false)) {
             int applicationId = queryInt(connection, "PRAGMA application_id");
             int objects = queryInt(connection, "SELECT count(*) FROM sqlite_schema");
+            int userVersion = queryInt(connection, "PRAGMA user_version");
+            if (applicationId == 0 && objects == 0 && userVersion != 0) {
+                throw new StoreException(StoreFailure.NOT_A_STORE, file + " is an empty SQLite database of another application"
+                        + " (user_version " + userVersion + "; Sealmail never sets it); it was left untouched");
+            }
             if (applicationId == 0 && objects == 0) {
                 StoreDatabase.execute(connection, "PRAGMA journal_mode = WAL");
                 StoreDatabase.execute(connection, "PRAGMA application_id = " + APPLICATION_ID);
