@@ -42,7 +42,41 @@ public final class TerminalText {
         return out == null ? text : out.toString();
     }
 
+    /**
+     * Puts text from mail (subjects, names, folder names, parse warnings) on one terminal line:
+     * control characters and bidirectional controls become spaces, runs of them one space.
+     *
+     * @param text any text, possibly {@code null}
+     * @param maxChars the most characters kept; longer text ends with {@code "..."}
+     * @return the text on one line, without control characters; {@code ""} for {@code null}
+     */
+    public static String oneLine(String text, int maxChars) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder line = new StringBuilder(Math.min(text.length(), maxChars + 3));
+        boolean lastWasReplaced = false;
+        for (int i = 0; i < text.length() && line.length() < maxChars; i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) || isBidiControl(c)) {
+                if (!lastWasReplaced) {
+                    line.append(' ');
+                }
+                lastWasReplaced = true;
+            } else {
+                line.append(c);
+                lastWasReplaced = false;
+            }
+        }
+        if (line.length() >= maxChars && text.length() > maxChars) {
+            line.append("...");
+        }
+        return line.toString();
+    }
+
+    /** @return true for U+061C, U+200E/F, U+202A-U+202E and U+2066-U+2069 (Unicode UAX #9 explicit formatting) */
     private static boolean isBidiControl(char c) {
-        return c == '\u200e' || c == '\u200f' || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');
+        return c == '\u061c' || c == '\u200e' || c == '\u200f' || (c >= '\u202a' && c <= '\u202e')
+                || (c >= '\u2066' && c <= '\u2069');
     }
 }

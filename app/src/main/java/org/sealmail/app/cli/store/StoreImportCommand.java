@@ -1,5 +1,7 @@
 package org.sealmail.app.cli.store;
 
+import org.sealmail.app.cli.TerminalText;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
