@@ -43,6 +43,55 @@ final class SchemaMigrator {
      *     newer store, CORRUPT/IO on SQLite errors
      */
     static void migrate(Path file) {
+        checkStoreFile(file);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                migrateSchema(file);
+                return;
+            } catch (StoreException e) {
+                if (e.failure() != StoreFailure.BUSY || attempt >= CHECK_ATTEMPTS) {
+                    throw e;
+                }
+                backOff(attempt, e);
+            }
+        }
+    }
+
+    private static void backOff(int attempt, StoreException cause) {
+        try {
+            Thread.sleep(Math.min(20L * attempt, 250L));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw cause;
+        }
+    }
+
+    /** Attempts of the file check when another process holds the lock (switching a new file to WAL needs it). */
+    private static final int CHECK_ATTEMPTS = 40;
+
+    /**
+     * Checks (and on a new file prepares) the store file. Setting WAL mode on a new file needs an
+     * exclusive lock that SQLite's busy timeout does not wait for when several processes create the
+     * same profile at once; a busy or locked answer is retried with a short, bounded back-off (about
+     * 8 s in all) before it is reported.
+     */
+    private static void checkStoreFile(Path file) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                checkStoreFileOnce(file);
+                return;
+            } catch (SQLException e) {
+                int primary = e.getErrorCode() & 0xff;
+                boolean busy = primary == 5 || primary == 6; // SQLITE_BUSY, SQLITE_LOCKED
+                if (!busy || attempt >= CHECK_ATTEMPTS) {
+                    throw SqlErrors.translate(e, file, "checking the store file");
+                }
+                backOff(attempt, SqlErrors.translate(e, file, "checking the store file"));
+            }
+        }
+    }
+
+    private static void checkStoreFileOnce(Path file) throws SQLException {
         try (Connection connection = StoreDatabase.connect(file, false)) {
             int applicationId = queryInt(connection, "PRAGMA application_id");
             int objects = queryInt(connection, "SELECT count(*) FROM sqlite_schema");
@@ -59,9 +108,10 @@ final class SchemaMigrator {
                         + " (application_id " + String.format("0x%08X", applicationId) + ", a Sealmail store has "
                         + APPLICATION_ID_HEX + "); it was left untouched");
             }
-        } catch (SQLException e) {
-            throw SqlErrors.translate(e, file, "checking the store file");
         }
+    }
+
+    private static void migrateSchema(Path file) {
         try {
             MigrationInfo[] migrations = flyway(file, SQLiteConfig.TransactionMode.DEFERRED).info().all();
             refuseNewerSchema(file, migrations);
