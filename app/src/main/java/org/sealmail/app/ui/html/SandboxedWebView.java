@@ -28,12 +28,15 @@ public final class SandboxedWebView extends StackPane {
 
     private static final Logger LOG = LoggerFactory.getLogger(SandboxedWebView.class);
 
+    private static final int MAX_RESTORES = 3;
+
     private final WebView webView;
     private final boolean extractAllowed;
     private String currentDocument = "";
     private Runnable onCopyRequest = () -> { };
     private Consumer<String> onLinkActivated = url -> { };
     private boolean restoring;
+    private int restores;
 
     /**
      * @param extractAllowed whether the content may be selected, copied and dragged (the EXTRACT right)
@@ -83,11 +86,16 @@ public final class SandboxedWebView extends StackPane {
         }
         LOG.debug("navigation from the message viewer stopped");
         restoring = true;
+        // A document that navigates by itself again and again (meta refresh in unsanitized
+        // input) is replaced by an empty one instead of being restored forever.
+        boolean restore = ++restores <= MAX_RESTORES;
         Platform.runLater(() -> {
             webView.getEngine().getLoadWorker().cancel();
-            webView.getEngine().loadContent(currentDocument, "text/html");
+            webView.getEngine().loadContent(restore ? currentDocument : "", "text/html");
             restoring = false;
-            onLinkActivated.accept(location);
+            if (restore) {
+                onLinkActivated.accept(location);
+            }
         });
     }
 
@@ -98,6 +106,7 @@ public final class SandboxedWebView extends StackPane {
      */
     public void show(String document) {
         currentDocument = Objects.requireNonNull(document, "document");
+        restores = 0;
         webView.getEngine().loadContent(document, "text/html");
     }
 
