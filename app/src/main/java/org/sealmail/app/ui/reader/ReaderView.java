@@ -147,6 +147,11 @@ public final class ReaderView {
         return model.forward();
     }
 
+    /** The Print command (menu, shortcut, button), through the rights check. */
+    public CommandResult printCurrent() {
+        return print();
+    }
+
     @FXML
     CommandResult print() {
         List<SandboxedWebView> views = List.copyOf(partViews);
