@@ -36,7 +36,13 @@ public enum ExitCode {
     /** The message carries no S/MIME signature. */
     NOT_SIGNED(20),
     /** A certificate file could not be read or is unusable. */
-    CERTIFICATE(21);
+    CERTIFICATE(21),
+    /** {@code open --out}: the rights granted do not include EXTRACT or EXPORT; nothing was written. */
+    RIGHTS_DENIED(30),
+    /** {@code open}: the protected message (or its license) has expired; no content. */
+    EXPIRED(31),
+    /** {@code open}: the protected message was altered or substituted after protection; no content. */
+    TAMPERED(32);
 
     private final int code;
 

@@ -2,6 +2,8 @@ package org.sealmail.app.cli;
 
 import java.io.PrintWriter;
 import org.sealmail.app.cli.keys.KeysCommand;
+import org.sealmail.app.cli.rights.OpenCommand;
+import org.sealmail.app.cli.rights.ProtectCommand;
 import org.sealmail.app.cli.smime.SmimeCommand;
 import org.sealmail.crypto.CryptoException;
 import org.slf4j.Logger;
@@ -12,7 +14,7 @@ import picocli.CommandLine.Command;
 /** The root {@code sealmail} command; each feature adds a subcommand. */
 @Command(name = "sealmail", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Sealmail: protected mail (S/MIME, Encrypt, Do Not Forward).",
-        subcommands = {KeysCommand.class, SmimeCommand.class},
+        subcommands = {KeysCommand.class, SmimeCommand.class, ProtectCommand.class, OpenCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:success (verify: valid, trusted, address matches)",
@@ -29,7 +31,10 @@ import picocli.CommandLine.Command;
             "18:recipient without usable certificate",
             "19:key store cannot be opened (wrong password?)",
             "20:message is not signed",
-            "21:certificate file unreadable"})
+            "21:certificate file unreadable",
+            "30:open --out refused: rights include neither EXTRACT nor EXPORT",
+            "31:protected message expired",
+            "32:protected message tampered with"})
 public final class SealmailCommand implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SealmailCommand.class);

@@ -12,7 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.sealmail.app.ui.UiText;
-import org.sealmail.app.ui.rights.UsageRight;
+import org.sealmail.crypto.rights.UsageRight;
 
 /**
  * Turns a {@link ProtectionStatus} into the protection bar's wording: the template, who protected

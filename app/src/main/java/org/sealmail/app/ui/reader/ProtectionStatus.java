@@ -2,7 +2,7 @@ package org.sealmail.app.ui.reader;
 
 import java.util.EnumSet;
 import java.util.Set;
-import org.sealmail.app.ui.rights.UsageRight;
+import org.sealmail.crypto.rights.UsageRight;
 
 /**
  * What the reader knows about a message's protection: nothing, a rights-protected message

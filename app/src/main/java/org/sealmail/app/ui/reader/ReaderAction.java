@@ -1,6 +1,6 @@
 package org.sealmail.app.ui.reader;
 
-import org.sealmail.app.ui.rights.UsageRight;
+import org.sealmail.crypto.rights.UsageRight;
 
 /** An action on an open message and the usage right it needs. */
 public enum ReaderAction {

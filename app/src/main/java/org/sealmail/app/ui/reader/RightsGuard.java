@@ -2,7 +2,7 @@ package org.sealmail.app.ui.reader;
 
 import java.util.Objects;
 import java.util.Set;
-import org.sealmail.app.ui.rights.UsageRight;
+import org.sealmail.crypto.rights.UsageRight;
 
 /**
  * Decides, in code, whether an action on the open message is allowed by the usage rights the

@@ -5,7 +5,7 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.sealmail.app.ui.rights.UsageRight;
+import org.sealmail.crypto.rights.UsageRight;
 
 /**
  * A rights-protected message (Encrypt, Do Not Forward or a custom template) as opened for this reader.

@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.sealmail.app.ui.rights.UsageRight;
+import org.sealmail.crypto.rights.UsageRight;
 
 /**
  * An S/MIME message (RFC 8551): signed, encrypted or both. S/MIME carries no usage rights, so

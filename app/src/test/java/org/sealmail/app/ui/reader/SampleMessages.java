@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.sealmail.app.ui.rights.UsageRight;
+import org.sealmail.crypto.rights.UsageRight;
 
 /** Opened messages for reader tests, one per protection case. */
 public final class SampleMessages {

@@ -1,0 +1,227 @@
+package org.sealmail.crypto.rights.message;
+
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.sealmail.crypto.CryptoException;
+import org.sealmail.crypto.CryptoFailure;
+import org.sealmail.crypto.MissingRecipientCertificateException;
+import org.sealmail.crypto.keys.CertificateAddresses;
+import org.sealmail.crypto.keys.CertifiedKey;
+import org.sealmail.crypto.rights.UsageRight;
+import org.sealmail.crypto.rights.UsageRights;
+import org.sealmail.crypto.rights.license.CertificateReference;
+import org.sealmail.crypto.rights.license.PublishingLicense;
+import org.sealmail.crypto.rights.license.PublishingLicenseJws;
+import org.sealmail.crypto.rights.license.RecipientGrant;
+import org.sealmail.crypto.rights.template.ProtectionTemplate;
+
+/**
+ * Protects a message with a {@link ProtectionTemplate} (docs/protected-message-format.md):
+ * signs the inner message with the publishing license as a signed attribute (CMS SignedData),
+ * encrypts it as AuthEnvelopedData with AES-256-GCM to every recipient and to the sender, and
+ * wraps it in a readable {@code multipart/mixed} message.
+ *
+ * <p>Recipients are the To, Cc and Bcc addresses of the message (the sender, if listed, is the
+ * owner anyway). Each needs a certificate, valid now, that names it: certificate-based licensing
+ * is offline and cannot license anyone else.
+ */
+public final class ProtectedMessageBuilder {
+
+    private final Clock clock;
+    private final Optional<URI> rightsServer;
+
+    /** @param clock the time source for issuedAt, expiry and certificate validity */
+    public ProtectedMessageBuilder(Clock clock) {
+        this(clock, Optional.empty());
+    }
+
+    private ProtectedMessageBuilder(Clock clock, Optional<URI> rightsServer) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.rightsServer = rightsServer;
+    }
+
+    /**
+     * @param url the rights server's URL, linked from the wrapper and named in the publishing license
+     * @return a builder that names it
+     */
+    public ProtectedMessageBuilder withRightsServer(URI url) {
+        return new ProtectedMessageBuilder(clock, Optional.of(url));
+    }
+
+    /**
+     * Protects a message.
+     *
+     * @param message the message to protect (headers and MIME body); it is not modified
+     * @param template the rights to apply
+     * @param sender the sender's key; its certificate must name the From address (or From is absent)
+     * @param certificates where to find the recipients' certificates (others are ignored; the sender's is not needed)
+     * @return the protected message
+     * @throws MissingRecipientCertificateException if some recipients have no usable certificate (all are listed)
+     * @throws CryptoException {@link CryptoFailure#CERTIFICATE} if the sender's certificate does not name From;
+     *     {@link CryptoFailure#MALFORMED_INPUT} if the message has no recipient, cannot be read, the template
+     *     grants some recipients nothing, or its expiry is already past
+     */
+    public ProtectedMessage protect(MimeMessage message, ProtectionTemplate template, CertifiedKey sender,
+            Collection<X509Certificate> certificates) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        String issuer = issuer(message, sender);
+        Map<String, X509Certificate> recipients = recipients(message, issuer, certificates, now);
+        List<RecipientGrant> grants = new ArrayList<>();
+        List<String> unlicensed = new ArrayList<>();
+        for (Map.Entry<String, X509Certificate> recipient : recipients.entrySet()) {
+            UsageRights rights = template.rightsFor(recipient.getKey());
+            if (rights.isEmpty()) {
+                unlicensed.add(recipient.getKey());
+            } else {
+                grants.add(new RecipientGrant(recipient.getKey(), rights, CertificateReference.of(recipient.getValue())));
+            }
+        }
+        if (!unlicensed.isEmpty()) {
+            throw new CryptoException(CryptoFailure.MALFORMED_INPUT, "template '" + template.name()
+                    + "' grants no rights to: " + String.join(", ", unlicensed));
+        }
+        Optional<Instant> notAfter = template.notAfter(now);
+        if (notAfter.isPresent() && !notAfter.get().isAfter(now)) {
+            throw new CryptoException(CryptoFailure.MALFORMED_INPUT, "template '" + template.name() + "' expires at "
+                    + notAfter.get() + ", which is not after now (" + now + ")");
+        }
+        String contentId = UUID.randomUUID().toString();
+        ProtectedMimeStructure.Wrapper wrapper = ProtectedMimeStructure.Wrapper.of(senderDisplay(message, issuer), rightsServer);
+        PublishingLicense license = new PublishingLicense(contentId, issuer, now, template, notAfter,
+                template.offlineDays(), new RecipientGrant(issuer, UsageRights.of(UsageRight.OWNER),
+                        CertificateReference.of(sender.certificate())), grants, rightsServer, wrapper.digest());
+        String signedLicense = PublishingLicenseJws.sign(license, sender);
+        byte[] signed = ProtectedContentSigner.sign(innerContent(message), signedLicense, sender, now);
+        List<X509Certificate> keyHolders = new ArrayList<>();
+        keyHolders.add(sender.certificate());
+        keyHolders.addAll(recipients.values());
+        byte[] blob = AuthEnvelopedDataEncryptor.encrypt(signed, contentId, keyHolders);
+        return new ProtectedMessage(ProtectedMimeStructure.build(message, wrapper, contentId, blob), license, blob);
+    }
+
+    private static String issuer(MimeMessage message, CertifiedKey sender) {
+        List<String> addresses = sender.addresses();
+        if (addresses.isEmpty()) {
+            throw new CryptoException(CryptoFailure.CERTIFICATE, "the sender's certificate names no e-mail address");
+        }
+        Address[] from;
+        try {
+            from = message.getFrom();
+        } catch (MessagingException e) {
+            throw new CryptoException(CryptoFailure.MALFORMED_INPUT, "cannot read the From header: " + e.getMessage(), e);
+        }
+        if (from == null || from.length == 0) {
+            return addresses.get(0);
+        }
+        for (Address address : from) {
+            String value = address(address);
+            if (addresses.contains(value)) {
+                return value;
+            }
+        }
+        throw new CryptoException(CryptoFailure.CERTIFICATE, "the sender's certificate names " + String.join(", ", addresses)
+                + ", not the From address " + address(from[0]));
+    }
+
+    private static Map<String, X509Certificate> recipients(MimeMessage message, String issuer,
+            Collection<X509Certificate> certificates, Instant now) {
+        List<X509Certificate> usable = new ArrayList<>();
+        for (X509Certificate certificate : certificates) {
+            try {
+                certificate.checkValidity(Date.from(now));
+                usable.add(certificate);
+            } catch (CertificateExpiredException | CertificateNotYetValidException e) {
+                // not usable now: its owner is reported as missing a certificate unless another one fits
+            }
+        }
+        Map<String, X509Certificate> recipients = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String address : headerRecipients(message)) {
+            if (address.equals(issuer) || recipients.containsKey(address)) {
+                continue;
+            }
+            Optional<X509Certificate> match = usable.stream()
+                    .filter(certificate -> CertificateAddresses.matches(certificate, address)).findFirst();
+            if (match.isPresent()) {
+                recipients.put(address, match.get());
+            } else {
+                missing.add(address);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new MissingRecipientCertificateException(missing);
+        }
+        if (recipients.isEmpty()) {
+            throw new CryptoException(CryptoFailure.MALFORMED_INPUT,
+                    "the message has no recipient other than the sender (no To, Cc or Bcc address)");
+        }
+        return recipients;
+    }
+
+    private static List<String> headerRecipients(MimeMessage message) {
+        List<String> addresses = new ArrayList<>();
+        try {
+            for (Message.RecipientType type : List.of(Message.RecipientType.TO, Message.RecipientType.CC,
+                    Message.RecipientType.BCC)) {
+                Address[] list = message.getRecipients(type);
+                if (list != null) {
+                    for (Address address : list) {
+                        addresses.add(address(address));
+                    }
+                }
+            }
+        } catch (MessagingException e) {
+            throw new CryptoException(CryptoFailure.MALFORMED_INPUT, "cannot read the recipient headers: " + e.getMessage(), e);
+        }
+        return addresses;
+    }
+
+    private static String address(Address address) {
+        String value = address instanceof InternetAddress internet ? internet.getAddress() : address.toString();
+        return value.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static String senderDisplay(MimeMessage message, String issuer) {
+        try {
+            Address[] from = message.getFrom();
+            if (from != null && from.length > 0 && from[0] instanceof InternetAddress internet) {
+                return internet.toUnicodeString();
+            }
+        } catch (MessagingException e) {
+            // fall back to the bare address
+        }
+        return issuer;
+    }
+
+    private static byte[] innerContent(MimeMessage message) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            message.writeTo(out, new String[] {"Bcc"});
+            return out.toByteArray();
+        } catch (IOException | MessagingException e) {
+            throw new CryptoException(CryptoFailure.MALFORMED_INPUT, "cannot write the message to protect: " + e.getMessage(), e);
+        }
+    }
+}
