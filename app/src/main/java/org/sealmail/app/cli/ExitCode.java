@@ -42,7 +42,9 @@ public enum ExitCode {
     /** {@code open}: the protected message (or its license) has expired; no content. */
     EXPIRED(31),
     /** {@code open}: the protected message was altered or substituted after protection; no content. */
-    TAMPERED(32);
+    TAMPERED(32),
+    /** No graphical display: the desktop client cannot start (use the command line). */
+    NO_DISPLAY(40);
 
     private final int code;
 

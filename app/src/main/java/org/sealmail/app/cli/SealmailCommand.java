@@ -1,10 +1,13 @@
 package org.sealmail.app.cli;
 
 import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import org.sealmail.app.cli.keys.KeysCommand;
 import org.sealmail.app.cli.rights.OpenCommand;
 import org.sealmail.app.cli.rights.ProtectCommand;
 import org.sealmail.app.cli.smime.SmimeCommand;
+import org.sealmail.app.ui.DesktopServices;
+import org.sealmail.app.ui.GuiLauncher;
 import org.sealmail.crypto.CryptoException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +17,7 @@ import picocli.CommandLine.Command;
 /** The root {@code sealmail} command; each feature adds a subcommand. */
 @Command(name = "sealmail", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Sealmail: protected mail (S/MIME, Encrypt, Do Not Forward).",
-        subcommands = {KeysCommand.class, SmimeCommand.class, ProtectCommand.class, OpenCommand.class},
+        subcommands = {GuiCommand.class, KeysCommand.class, SmimeCommand.class, ProtectCommand.class, OpenCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:success (verify: valid, trusted, address matches)",
@@ -34,17 +37,19 @@ import picocli.CommandLine.Command;
             "21:certificate file unreadable",
             "30:open --out refused: rights include neither EXTRACT nor EXPORT",
             "31:protected message expired",
-            "32:protected message tampered with"})
-public final class SealmailCommand implements Runnable {
+            "32:protected message tampered with",
+            "40:no graphical display for the desktop client"})
+public final class SealmailCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SealmailCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Without a subcommand, {@code sealmail} opens the desktop client (see {@link GuiCommand}). */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        return GuiLauncher.launch(DesktopServices::create, spec.commandLine().getErr()).code();
     }
 
     /**

@@ -1,0 +1,21 @@
+package org.sealmail.app.cli;
+
+import java.util.concurrent.Callable;
+import org.sealmail.app.ui.DesktopServices;
+import org.sealmail.app.ui.GuiLauncher;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code sealmail gui}: opens the desktop client (also what {@code sealmail} without arguments does). */
+@Command(name = "gui", mixinStandardHelpOptions = true,
+        description = "Open the desktop client (needs a graphical display).")
+public final class GuiCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        return GuiLauncher.launch(DesktopServices::create, spec.commandLine().getErr()).code();
+    }
+}
