@@ -131,6 +131,11 @@ public final class DesktopClient implements ComposeRequests {
         return mainWindow;
     }
 
+    /** @return the settings' view-model */
+    public SettingsViewModel settingsModel() {
+        return settings;
+    }
+
     /** @return the reader's view-model */
     public ReaderViewModel readerModel() {
         return reader;

@@ -127,6 +127,7 @@ public final class ComposeWindow {
         errorLabel.textProperty().bind(model.errorProperty());
         sendProgress.progressProperty().bind(model.progressProperty());
         sendProgress.visibleProperty().bind(model.stateProperty().isEqualTo(ComposeViewModel.SendState.SENDING));
+        sendProgress.managedProperty().bind(sendProgress.visibleProperty());
         sendButton.disableProperty().bind(model.stateProperty().isEqualTo(ComposeViewModel.SendState.SENDING)
                 .or(model.stateProperty().isEqualTo(ComposeViewModel.SendState.SENT)));
         root.setOnDragOver(event -> {

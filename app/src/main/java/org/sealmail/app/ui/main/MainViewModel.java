@@ -17,6 +17,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 import org.sealmail.app.ui.UiText;
 import org.sealmail.app.ui.mailbox.AccountSummary;
 import org.sealmail.app.ui.mailbox.ConnectionState;
@@ -60,8 +61,10 @@ public final class MainViewModel {
     private final ReadOnlyBooleanWrapper syncing = new ReadOnlyBooleanWrapper(this, "syncing");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final Map<Long, SyncStatus> statuses = new HashMap<>();
+    private final ObservableMap<Long, Integer> unreadCounts = FXCollections.observableHashMap();
     private static final long NONE = Long.MIN_VALUE;
     private long selectedId = NONE;
+    private boolean replacingRows;
 
     /**
      * @param mailbox the store and sync engine (called in the background)
@@ -87,6 +90,8 @@ public final class MainViewModel {
         TaskBuilder.create(mailbox::accounts)
                 .named("load accounts")
                 .onSuccess(loaded -> {
+                    unreadCounts.clear();
+                    loaded.forEach(account -> account.folders().forEach(this::countUnread));
                     accounts.setAll(loaded);
                     if (selectedFolder.get() == null && !loaded.isEmpty() && !loaded.get(0).folders().isEmpty()) {
                         selectedFolder.set(loaded.get(0).folders().get(0));
@@ -94,6 +99,28 @@ public final class MainViewModel {
                 })
                 .onAnyError(failure -> error.set(text.get("main.error.accounts", String.valueOf(failure.getMessage()))))
                 .runOn(executor);
+    }
+
+    private void countUnread(FolderSummary folder) {
+        unreadCounts.put(folder.id(), folder.unread());
+        folder.children().forEach(this::countUnread);
+    }
+
+    /**
+     * @param folder a folder
+     * @return its unread count, kept current as messages are marked read or unread
+     */
+    public int unreadCount(FolderSummary folder) {
+        return unreadCounts.getOrDefault(folder.id(), folder.unread());
+    }
+
+    /** @return unread counts by folder id (the folder tree listens to it) */
+    public ObservableMap<Long, Integer> unreadCounts() {
+        return unreadCounts;
+    }
+
+    private void updateListSummary(FolderSummary folder) {
+        listSummary.set(text.get("main.list.summary", folderRows.size(), unreadCount(folder)));
     }
 
     private void reloadFolder() {
@@ -109,7 +136,7 @@ public final class MainViewModel {
             return;
         }
         folderRows.show(new MessageQuery(folder.id(), sort.get(), conversations.get()),
-                () -> listSummary.set(text.get("main.list.summary", folderRows.size(), folder.unread())));
+                () -> updateListSummary(folder));
     }
 
     /**
@@ -153,6 +180,9 @@ public final class MainViewModel {
      */
     public void select(MessageHeader header) {
         if (header == null) {
+            if (replacingRows) {
+                return; // the table drops its selection while a row is replaced; the view restores it
+            }
             if (selectedId != NONE) {
                 selectedId = NONE;
                 reader.clear();
@@ -174,15 +204,18 @@ public final class MainViewModel {
      * @param seen the new \Seen state
      */
     public void setSeen(MessageHeader header, boolean seen) {
+        if (header.seen() == seen) {
+            return;
+        }
         MessageHeader updated = header.withSeen(seen);
-        folderRows.replace(updated);
-        replaceSearchRow(updated);
+        adjustUnread(header.folderId(), seen ? -1 : 1);
+        replaceRow(updated);
         TaskBuilder.create(() -> {
             mailbox.setSeen(header.id(), seen);
             return null;
         }).named("set seen").onAnyError(failure -> {
-            folderRows.replace(header);
-            replaceSearchRow(header);
+            adjustUnread(header.folderId(), seen ? 1 : -1);
+            replaceRow(header);
             error.set(text.get("main.error.flags", String.valueOf(failure.getMessage())));
         }).runOn(executor);
     }
@@ -192,16 +225,35 @@ public final class MainViewModel {
      */
     public void toggleFlagged(MessageHeader header) {
         MessageHeader updated = header.withFlagged(!header.flagged());
-        folderRows.replace(updated);
-        replaceSearchRow(updated);
+        replaceRow(updated);
         TaskBuilder.create(() -> {
             mailbox.setFlagged(header.id(), updated.flagged());
             return null;
         }).named("set flagged").onAnyError(failure -> {
-            folderRows.replace(header);
-            replaceSearchRow(header);
+            replaceRow(header);
             error.set(text.get("main.error.flags", String.valueOf(failure.getMessage())));
         }).runOn(executor);
+    }
+
+    private void adjustUnread(long folderId, int delta) {
+        Integer current = unreadCounts.get(folderId);
+        if (current != null) {
+            unreadCounts.put(folderId, Math.max(0, current + delta));
+        }
+        FolderSummary folder = selectedFolder.get();
+        if (folder != null && folder.id() == folderId && !searching.get()) {
+            updateListSummary(folder);
+        }
+    }
+
+    private void replaceRow(MessageHeader updated) {
+        replacingRows = true;
+        try {
+            folderRows.replace(updated);
+            replaceSearchRow(updated);
+        } finally {
+            replacingRows = false;
+        }
     }
 
     private void replaceSearchRow(MessageHeader updated) {

@@ -140,6 +140,7 @@ public final class MainWindow {
         folderTree.setRoot(new TreeItem<>());
         folderTree.setCellFactory(tree -> new FolderCell());
         model.accounts().addListener((ListChangeListener<AccountSummary>) change -> rebuildTree());
+        model.unreadCounts().addListener((javafx.collections.MapChangeListener<Long, Integer>) change -> folderTree.refresh());
         folderTree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
             if (item != null && item.getValue() != null && !item.getValue().isAccount()) {
                 model.selectedFolderProperty().set(item.getValue().folder());
@@ -190,7 +191,32 @@ public final class MainWindow {
             applySortOrder();
             return true;
         });
-        messageTable.getSelectionModel().selectedItemProperty().addListener((obs, old, header) -> model.select(header));
+        // TableView drops the selection when the selected row is replaced (flags changed): restore it.
+        int[] lastSelected = {-1};
+        messageTable.getSelectionModel().selectedItemProperty().addListener((obs, old, header) -> {
+            int index = messageTable.getSelectionModel().getSelectedIndex();
+            if (index >= 0) {
+                lastSelected[0] = index;
+            }
+            model.select(header);
+        });
+        ListChangeListener<MessageHeader> restoreSelection = change -> {
+            while (change.next()) {
+                if (change.wasRemoved() && !change.wasReplaced()) {
+                    lastSelected[0] = -1; // another folder or search: nothing to restore
+                } else if (change.wasReplaced() && lastSelected[0] >= change.getFrom() && lastSelected[0] < change.getTo()) {
+                    int index = lastSelected[0];
+                    javafx.application.Platform.runLater(() -> {
+                        if (messageTable.getSelectionModel().isEmpty() && index < messageTable.getItems().size()) {
+                            messageTable.getSelectionModel().select(index);
+                        }
+                    });
+                }
+            }
+        };
+        model.pagedRows().addListener(restoreSelection);
+        model.searchRows().addListener(restoreSelection);
+        messageTable.itemsProperty().addListener((obs, old, items) -> lastSelected[0] = -1);
         messageTable.setOnKeyPressed(event -> {
             MessageHeader header = messageTable.getSelectionModel().getSelectedItem();
             if (header == null || event.isShortcutDown() || event.isAltDown()) {
@@ -305,8 +331,9 @@ public final class MainWindow {
             Region icon = new Region();
             icon.getStyleClass().setAll("icon", folder.role() == org.sealmail.app.ui.mailbox.FolderRole.INBOX
                     ? "icon-inbox" : "icon-folder");
-            if (folder.unread() > 0) {
-                Label count = new Label(text.get("main.folder.unread", folder.unread()));
+            int unread = model.unreadCount(folder);
+            if (unread > 0) {
+                Label count = new Label(text.get("main.folder.unread", unread));
                 count.getStyleClass().add("unread-count");
                 setGraphic(new HBox(4, icon, count));
                 setContentDisplay(javafx.scene.control.ContentDisplay.LEFT);

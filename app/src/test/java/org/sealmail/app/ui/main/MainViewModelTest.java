@@ -75,6 +75,8 @@ class MainViewModelTest {
         assertThat(opened).containsExactly(101L);
         assertThat(mailbox.calls()).contains("seen 101 true");
         assertThat(model.pagedRows().get(0).seen()).isTrue();
+        assertThat(model.unreadCount(model.selectedFolderProperty().get())).isEqualTo(2);
+        assertThat(model.listSummaryProperty().get()).isEqualTo("5 messages, 2 unread");
         model.select(model.pagedRows().get(0));
         assertThat(opened).as("a refreshed row does not reopen the message").containsExactly(101L);
     }
