@@ -37,6 +37,11 @@ public enum ExitCode {
     NOT_SIGNED(20),
     /** A certificate file could not be read or is unusable. */
     CERTIFICATE(21),
+    /**
+     * {@code smime verify}: the signature is valid but covers only part of the displayed
+     * message (for example a footer was added outside it).
+     */
+    PARTIALLY_SIGNED(22),
     /** {@code open --out}: the rights granted do not include EXTRACT or EXPORT; nothing was written. */
     RIGHTS_DENIED(30),
     /** {@code open}: the protected message (or its license) has expired; no content. */

@@ -35,6 +35,7 @@ import picocli.CommandLine.Command;
             "19:key store cannot be opened (wrong password?)",
             "20:message is not signed",
             "21:certificate file unreadable",
+            "22:valid signature that covers only part of the message",
             "30:open --out refused: rights include neither EXTRACT nor EXPORT",
             "31:protected message expired",
             "32:protected message tampered with",

@@ -1,6 +1,7 @@
 package org.sealmail.crypto.keys;
 
 import java.security.InvalidAlgorithmParameterException;
+import java.security.Provider;
 import java.security.cert.CertPathBuilder;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertStore;
@@ -28,16 +29,31 @@ import org.sealmail.crypto.CryptoFailure;
 public final class CertificatePathValidator {
 
     private final Set<TrustAnchor> anchors;
+    private final Provider provider;
 
     /**
+     * A validator using the JDK's PKIX implementation, which also enforces the JDK's
+     * {@code jdk.certpath.disabledAlgorithms} (MD2, MD5, short keys...).
+     *
      * @param trustAnchors the certificates trusted as roots; may be empty (then nothing is trusted)
      */
     public CertificatePathValidator(Collection<X509Certificate> trustAnchors) {
+        this(trustAnchors, null);
+    }
+
+    /**
+     * @param trustAnchors the certificates trusted as roots; may be empty (then nothing is trusted)
+     * @param provider the JCA provider of the PKIX CertPathBuilder, or null for the JDK's; Bouncy
+     *     Castle's ignores {@code jdk.certpath.disabledAlgorithms}, which lets old archives
+     *     (MD5-signed certificates) be validated on purpose
+     */
+    public CertificatePathValidator(Collection<X509Certificate> trustAnchors, Provider provider) {
         Set<TrustAnchor> set = new HashSet<>();
         for (X509Certificate anchor : trustAnchors) {
             set.add(new TrustAnchor(anchor, null));
         }
         this.anchors = Set.copyOf(set);
+        this.provider = provider;
     }
 
     /**
@@ -67,7 +83,8 @@ public final class CertificatePathValidator {
             store.add(certificate);
             parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(store)));
             PKIXCertPathBuilderResult result =
-                    (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(parameters);
+                    (PKIXCertPathBuilderResult) (provider == null ? CertPathBuilder.getInstance("PKIX")
+                            : CertPathBuilder.getInstance("PKIX", provider)).build(parameters);
             List<X509Certificate> path = new ArrayList<>();
             for (java.security.cert.Certificate element : result.getCertPath().getCertificates()) {
                 path.add((X509Certificate) element);

@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code sealmail smime}: sign, verify, encrypt and decrypt S/MIME messages (RFC 8551). */
 @Command(name = "smime", mixinStandardHelpOptions = true,
         description = "Sign, verify, encrypt and decrypt S/MIME messages (RFC 8551).",
-        subcommands = {})
+        subcommands = {SmimeSignCommand.class, SmimeVerifyCommand.class, SmimeEncryptCommand.class,
+            SmimeDecryptCommand.class})
 public final class SmimeCommand {
 }

@@ -1,0 +1,289 @@
+package org.sealmail.app.cli.smime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sealmail.app.cli.SealmailCommand;
+import org.sealmail.crypto.keys.CertificateAuthority;
+import org.sealmail.crypto.keys.CertificateFiles;
+import org.sealmail.crypto.keys.CertifiedKey;
+import org.sealmail.crypto.keys.EmailCertificateSpec;
+import org.sealmail.crypto.keys.KeyAlgorithm;
+import org.sealmail.crypto.smime.TestMessages;
+import org.sealmail.crypto.smime.mime.TransferEncodings;
+import org.sealmail.crypto.smime.sign.SigningOptions;
+import org.sealmail.crypto.smime.sign.SmimeSigner;
+import org.sealmail.crypto.testing.SignedDataSurgery;
+import org.sealmail.crypto.testing.TestPki;
+import picocli.CommandLine;
+
+/** {@code sealmail smime sign|verify} run in-process: exit codes, the printed facts and the error lines. */
+class SmimeSignVerifyCommandTest {
+
+    private static final TestPki PKI = TestPki.get();
+
+    @TempDir
+    static Path dir;
+    private static Path aliceP12;
+    private static Path passFile;
+    private static Path rootPem;
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    @BeforeAll
+    static void keys() throws IOException {
+        aliceP12 = TestPki.writeP12(dir, "alice", PKI.alice);
+        passFile = Files.writeString(dir.resolve("pass.txt"), TestPki.PASSWORD + "\n");
+        rootPem = PKI.writeRootPem(dir);
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = SealmailCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int code = commandLine.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static Path write(String name, byte[] bytes) throws IOException {
+        return Files.write(dir.resolve(name), bytes);
+    }
+
+    private static Path signedByAlice(String name, String from, String... options) throws IOException {
+        Path in = write(name + ".eml", TestMessages.plain(from, "The figures are attached.\r\n"));
+        Path out = dir.resolve(name + ".signed.eml");
+        String[] base = {"smime", "sign", "--key", aliceP12.toString(), "--pass-file", passFile.toString(),
+            "--in", in.toString(), "--out", out.toString()};
+        String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(options))
+                .toArray(String[]::new);
+        Run sign = run(args);
+        assertThat(sign.exitCode()).as(sign.err()).isZero();
+        return out;
+    }
+
+    private static Run verify(Path message, String... extra) {
+        String[] base = {"smime", "verify", "--trust", rootPem.toString(), "--in", message.toString()};
+        return run(java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(extra))
+                .toArray(String[]::new));
+    }
+
+    @Test
+    void aSignedMessageVerifiesWithEveryFactOnItsOwnLine() throws IOException {
+        Run result = verify(signedByAlice("valid", "Alice Example <alice@example.test>"));
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out().lines()).contains("status: VALID", "coverage: whole message", "format: detached (multipart/signed)",
+                "sender: alice@example.test", "signer 1:", "  status: VALID", "  signer address: alice@example.test",
+                "  subject: CN=Alice Example,O=Sealmail Test", "  issuer: CN=Sealmail Test Intermediate,O=Sealmail Test",
+                "  signature: correct", "  digest algorithm: SHA-256", "  signature algorithm: RSASSA-PKCS1-v1_5",
+                "  trust: trusted (root CN=Sealmail Test Root,O=Sealmail Test)", "  address match: yes",
+                "  key usage: digitalSignature, nonRepudiation, keyEncipherment (allows signing)",
+                "  extended key usage: emailProtection (allows e-mail protection)", "  public key: RSA 2048 bits");
+        assertThat(result.out()).containsPattern("  signing time: \\d{4}-\\d\\d-\\d\\dT")
+                .containsPattern("  certificate validity: .* to .* \\(valid at validation time\\)");
+        assertThat(result.err()).isEmpty();
+    }
+
+    @Test
+    void opaquePssSha384SignaturesVerify() throws IOException {
+        Path signed = signedByAlice("opaque", "alice@example.test", "--opaque", "--pss", "--digest", "sha384");
+
+        Run result = verify(signed);
+
+        assertThat(Files.readString(signed)).contains("application/pkcs7-mime; smime-type=signed-data");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out().lines()).contains("format: opaque (application/pkcs7-mime signed-data)",
+                "  signature algorithm: RSASSA-PSS (SHA-384, salt 48 bytes)", "  digest algorithm: SHA-384");
+    }
+
+    @Test
+    void alteredContentExitsWithBadSignature() throws IOException {
+        Path signed = signedByAlice("tampered", "alice@example.test");
+        Path tampered = write("tampered.eml", TestMessages.replaceFirst(Files.readAllBytes(signed), "attached", "attacked"));
+
+        Run result = verify(tampered);
+
+        assertThat(result.exitCode()).isEqualTo(10);
+        assertThat(result.out().lines()).contains("status: BAD_SIGNATURE", "  signature: INCORRECT",
+                "  problem: message digest mismatch: the signed content was altered");
+    }
+
+    @Test
+    void anotherRootExitsUntrusted() throws IOException {
+        Path otherRoot = dir.resolve("other-root.pem");
+        CertificateFiles.writePem(otherRoot, java.util.List.of(
+                CertificateAuthority.createRoot("Other Root", KeyAlgorithm.EC_P256).issuer().certificate()));
+
+        Run result = run("smime", "verify", "--trust", otherRoot.toString(), "--in",
+                signedByAlice("untrusted", "alice@example.test").toString());
+
+        assertThat(result.exitCode()).isEqualTo(11);
+        assertThat(result.out()).contains("  trust: NOT trusted: no valid certification path to a trusted root");
+    }
+
+    @Test
+    void aForeignFromExitsWithAddressMismatch() throws IOException {
+        Run result = verify(signedByAlice("mismatch", "ceo@example.test"));
+
+        assertThat(result.exitCode()).isEqualTo(12);
+        assertThat(result.out().lines()).contains("status: ADDRESS_MISMATCH", "  address match: NO",
+                "  problem: the signer's certificate names alice@example.test but not ceo@example.test (From)");
+    }
+
+    @Test
+    void anExpiredCertificateExitsUnsuitableUnlessValidatedAtAnEarlierInstant() throws IOException {
+        Instant from = Instant.now().minus(Duration.ofMinutes(50)).truncatedTo(ChronoUnit.SECONDS);
+        CertifiedKey expired = PKI.intermediate.issue(EmailCertificateSpec.forAddress("alice@example.test",
+                KeyAlgorithm.EC_P256).validity(from, from.plus(Duration.ofMinutes(30))));
+        Instant signingTime = from.plus(Duration.ofMinutes(5));
+        byte[] signed = new SmimeSigner(Clock.fixed(signingTime, ZoneOffset.UTC))
+                .sign(TestMessages.plain("alice@example.test", "old\r\n"), expired, SigningOptions.defaults());
+        Path message = write("expired.eml", signed);
+
+        Run now = verify(message);
+        Run then = verify(message, "--at", signingTime.plus(Duration.ofMinutes(1)).toString());
+
+        assertThat(now.exitCode()).isEqualTo(13);
+        assertThat(now.out()).contains("(NOT valid at validation time)").contains("  problem: certificate expired on ");
+        assertThat(then.exitCode()).isZero();
+    }
+
+    @Test
+    void aMissingSignerCertificateExitsUntrustedWithAClearLine() throws IOException {
+        byte[] entity = SmimeSigner.signedEntityOf(TestMessages.plain("alice@example.test", "x\r\n"));
+        Path message = write("nocert.eml", TestMessages.multipartSigned("alice@example.test", entity,
+                SignedDataSurgery.detachedWithoutCertificates(entity, PKI.alice), "application/pkcs7-signature"));
+        Path aliceCertificate = TestPki.writeCertPem(dir, "alice-cert", PKI.alice);
+        Path intermediate = PKI.writeIntermediatePem(dir);
+
+        Run missing = verify(message);
+        Run supplied = verify(message, "--cert", aliceCertificate.toString(), "--cert", intermediate.toString());
+
+        assertThat(missing.exitCode()).isEqualTo(11);
+        assertThat(missing.out()).contains("  certificate: not available (issuer O=Sealmail Test,CN=Sealmail Test Intermediate,"
+                + " serial ")
+                .contains("  signature: not checked: signer certificate missing");
+        assertThat(supplied.exitCode()).isZero();
+    }
+
+    @Test
+    void anUnknownAlgorithmOidExitsUnsupported() throws IOException {
+        byte[] signed = Files.readAllBytes(signedByAlice("oid", "alice@example.test"));
+        String text = TestMessages.text(signed);
+        int start = text.indexOf("\r\n\r\n", text.indexOf("application/pkcs7-signature; name")) + 4;
+        byte[] der = TransferEncodings.decodeBase64(TestMessages.bytes(text.substring(start, text.indexOf("--", start))));
+        byte[] entity = SmimeSigner.signedEntityOf(TestMessages.plain("alice@example.test", "The figures are attached.\r\n"));
+        Path message = write("oid.eml", TestMessages.multipartSigned("alice@example.test", entity,
+                SignedDataSurgery.withDigestAlgorithm(der, "1.2.3.4.5"), "application/pkcs7-signature"));
+
+        Run result = verify(message);
+
+        assertThat(result.exitCode()).isEqualTo(17);
+        assertThat(result.out().lines()).contains("status: UNSUPPORTED_ALGORITHM", "  digest algorithm: 1.2.3.4.5",
+                "  problem: unknown digest algorithm 1.2.3.4.5: the signature cannot be checked");
+    }
+
+    @Test
+    void anUnsignedMessageExitsNotSigned() throws IOException {
+        Run result = verify(write("plain.eml", TestMessages.plain("alice@example.test", "hi\r\n")));
+
+        assertThat(result.exitCode()).isEqualTo(20);
+        assertThat(result.out().lines()).contains("status: NOT_SIGNED",
+                "note: the message has no S/MIME signature (Content-Type text/plain)");
+    }
+
+    @Test
+    void aFooterOutsideTheSignatureExitsPartiallySigned() throws IOException {
+        String signed = Files.readString(signedByAlice("partial", "alice@example.test"), StandardCharsets.ISO_8859_1);
+        int split = signed.indexOf("MIME-Version:");
+        String withFooter = signed.substring(0, split) + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"list\""
+                + "\r\n\r\n--list\r\n" + signed.substring(split + "MIME-Version: 1.0\r\n".length())
+                + "\r\n--list\r\nContent-Type: text/plain\r\n\r\nUnsubscribe: ...\r\n--list--\r\n";
+
+        Run result = verify(write("partial.eml", withFooter.getBytes(StandardCharsets.ISO_8859_1)));
+
+        assertThat(result.exitCode()).isEqualTo(22);
+        assertThat(result.out().lines()).contains("status: VALID",
+                "coverage: partial: unsigned parts are shown beside the signed part");
+    }
+
+    @Test
+    void anEmptyFileExitsMalformedWithOneLineAndNoStackTrace() throws IOException {
+        Run result = verify(write("empty.eml", new byte[0]));
+
+        assertThat(result.exitCode()).isEqualTo(14);
+        assertThat(result.err()).isEqualTo("sealmail verify: empty input: no message to read" + System.lineSeparator());
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void garbageExitsMalformed() throws IOException {
+        byte[] garbage = new byte[300];
+        new java.util.Random(3).nextBytes(garbage);
+
+        Run result = verify(write("garbage.eml", garbage));
+
+        assertThat(result.exitCode()).isEqualTo(14);
+        assertThat(result.err()).startsWith("sealmail verify: not an RFC 5322 message").doesNotContain("\tat ");
+    }
+
+    @Test
+    void truncatedBase64ExitsMalformed() throws IOException {
+        String signed = Files.readString(signedByAlice("truncated", "alice@example.test"), StandardCharsets.ISO_8859_1);
+        int base64Start = signed.indexOf("\r\n\r\n", signed.indexOf("application/pkcs7-signature; name")) + 4;
+        int thirdLine = signed.indexOf("\r\n", signed.indexOf("\r\n", base64Start) + 2) + 2;
+
+        Run result = verify(write("truncated.eml", signed.substring(0, thirdLine + 5).getBytes(StandardCharsets.ISO_8859_1)));
+
+        assertThat(result.exitCode()).isEqualTo(14);
+        assertThat(result.err()).isEqualTo("sealmail verify: signature part: invalid base64: truncated (the last group has a"
+                + " single character)" + System.lineSeparator());
+    }
+
+    @Test
+    void aWrongPasswordExitsWithKeyStore() throws IOException {
+        Path wrong = Files.writeString(dir.resolve("wrong.txt"), "not-the-password\n");
+        Path in = write("pw.eml", TestMessages.plain("alice@example.test", "x\r\n"));
+
+        Run result = run("smime", "sign", "--key", aliceP12.toString(), "--pass-file", wrong.toString(), "--in",
+                in.toString(), "--out", dir.resolve("pw.signed.eml").toString());
+
+        assertThat(result.exitCode()).isEqualTo(19);
+        assertThat(result.err()).startsWith("sealmail sign: ");
+    }
+
+    @Test
+    void aMissingInputFileIsAnError() {
+        Run result = verify(dir.resolve("does-not-exist.eml"));
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("no such file:");
+    }
+
+    @Test
+    void anUnknownDigestIsRefused() throws IOException {
+        Path in = write("md5.eml", TestMessages.plain("alice@example.test", "x\r\n"));
+
+        Run result = run("smime", "sign", "--key", aliceP12.toString(), "--pass-file", passFile.toString(), "--in",
+                in.toString(), "--out", dir.resolve("md5.signed.eml").toString(), "--digest", "sha1");
+
+        assertThat(result.exitCode()).isEqualTo(17);
+        assertThat(result.err()).contains("digest \"sha1\" is not offered for signing; use sha256, sha384 or sha512");
+    }
+}
