@@ -5,6 +5,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.sealmail.app.ui.opening.KeyMaterial;
 import org.sealmail.app.ui.settings.CertificateDetails;
 import org.sealmail.app.ui.settings.KeyRing;
 import org.sealmail.app.ui.settings.OwnKey;
@@ -16,7 +17,7 @@ import org.sealmail.crypto.keys.Pkcs12KeyStores;
  * The in-memory twin of the store-backed {@link KeyRing}: parses PKCS#12 and certificate files
  * for real (crypto module) and holds the results in memory. Thread-safe.
  */
-public final class InMemoryKeyRing implements KeyRing {
+public final class InMemoryKeyRing implements KeyRing, KeyMaterial {
 
     private final List<CertifiedKey> keys = new ArrayList<>();
     private final List<X509Certificate> anchors = new ArrayList<>();
@@ -55,6 +56,32 @@ public final class InMemoryKeyRing implements KeyRing {
         List<X509Certificate> read = CertificateFiles.read(file);
         anchors.addAll(read);
         return read.stream().map(CertificateDetails::of).toList();
+    }
+
+    /**
+     * @param key a key to add (as if imported)
+     */
+    public synchronized void addKey(CertifiedKey key) {
+        keys.add(key);
+    }
+
+    /**
+     * @param anchor a trust anchor to add (as if imported)
+     */
+    public synchronized void addAnchor(X509Certificate anchor) {
+        anchors.add(anchor);
+    }
+
+    @Override
+    public synchronized List<CertifiedKey> privateKeys() {
+        List<CertifiedKey> newestFirst = new ArrayList<>(keys);
+        newestFirst.sort(Comparator.comparing((CertifiedKey k) -> k.certificate().getNotBefore()).reversed());
+        return newestFirst;
+    }
+
+    @Override
+    public synchronized List<X509Certificate> anchorCertificates() {
+        return List.copyOf(anchors);
     }
 
     @Override

@@ -130,6 +130,9 @@ public final class ProtectionBarText {
         if (smime.signature().isPresent()) {
             SignatureCheck signature = smime.signature().get();
             String signer = signature.signer().isEmpty() ? signature.signerAddress() : signature.signer();
+            String signerDisplay = signature.signer().isEmpty() || signature.signerAddress().isEmpty()
+                    || signature.signer().equalsIgnoreCase(signature.signerAddress()) ? signer
+                    : signature.signer() + " <" + signature.signerAddress() + ">";
             switch (signature.outcome()) {
                 case BAD_SIGNATURE -> {
                     severity = ProtectionBar.Severity.ERROR;
@@ -139,19 +142,23 @@ public final class ProtectionBarText {
                     severity = ProtectionBar.Severity.ERROR;
                     headline = text.get("reader.protection.smime.signature-malformed");
                 }
+                case UNSUPPORTED_ALGORITHM -> {
+                    severity = ProtectionBar.Severity.ERROR;
+                    headline = text.get("reader.protection.smime.signature-unsupported", signer, signature.problem());
+                }
                 case CERTIFICATE_UNSUITABLE -> {
                     severity = ProtectionBar.Severity.ERROR;
                     headline = text.get("reader.protection.smime.certificate-unsuitable", signer, signature.problem());
                 }
                 case VERIFIED -> {
                     if (signature.valid()) {
-                        headline = text.get("reader.protection.smime.valid", signer, signature.signerAddress());
+                        headline = text.get("reader.protection.smime.valid", signerDisplay);
                     } else if (!signature.addressMatchesFrom()) {
                         severity = severity.max(ProtectionBar.Severity.WARNING);
                         headline = text.get("reader.protection.smime.address-mismatch", signature.signerAddress(), fromAddress);
                     } else if (!signature.trusted()) {
                         severity = severity.max(ProtectionBar.Severity.WARNING);
-                        headline = text.get("reader.protection.smime.untrusted", signer, signature.signerAddress());
+                        headline = text.get("reader.protection.smime.untrusted", signerDisplay);
                     } else {
                         severity = severity.max(ProtectionBar.Severity.WARNING);
                         headline = text.get("reader.protection.smime.partial", signer);
@@ -159,7 +166,7 @@ public final class ProtectionBarText {
                 }
                 default -> throw new IllegalStateException("unknown outcome " + signature.outcome());
             }
-            lines.add(0, text.get("reader.protection.smime.signed-by", signer, signature.signerAddress()));
+            lines.add(0, text.get("reader.protection.smime.signed-by", signerDisplay));
             if (signature.outcome() == SignatureCheck.Outcome.VERIFIED) {
                 lines.add(1, text.get(signature.trusted() ? "reader.protection.smime.trusted" : "reader.protection.smime.not-trusted"));
                 lines.add(2, signature.addressMatchesFrom() ? text.get("reader.protection.smime.address-matches")

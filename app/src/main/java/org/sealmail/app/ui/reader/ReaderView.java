@@ -267,6 +267,7 @@ public final class ReaderView {
         for (String line : bar.details()) {
             Label label = new Label(line);
             label.setWrapText(true);
+            label.setMinHeight(Region.USE_PREF_SIZE);
             details.add(label);
         }
         protectionDetails.getChildren().setAll(details);

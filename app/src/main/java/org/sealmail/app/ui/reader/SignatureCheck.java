@@ -24,6 +24,8 @@ public record SignatureCheck(Outcome outcome, String signer, String signerAddres
         BAD_SIGNATURE,
         /** The signer's certificate is expired, not yet valid or not for e-mail protection. */
         CERTIFICATE_UNSUITABLE,
+        /** The digest or signature algorithm is refused (SHA-1, MD5, unknown OIDs). */
+        UNSUPPORTED_ALGORITHM,
         /** The signature structure cannot be parsed. */
         MALFORMED
     }
