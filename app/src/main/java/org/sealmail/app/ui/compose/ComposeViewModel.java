@@ -221,37 +221,56 @@ public final class ComposeViewModel {
         blockedReasons.setAll(reasons);
     }
 
-    /** @return whether sending may go ahead now */
-    public boolean canSend() {
-        return blockedReasons.isEmpty() && state.get() != SendState.SENDING && state.get() != SendState.SENT;
-    }
-
     /**
-     * Sends through the outbox in the background, unless some recipient cannot receive the chosen
-     * protection (then nothing is sent and {@link #blockedReasons()} lists why).
+     * Sends in the background: first checks every recipient against the chosen protection (when it
+     * encrypts), then protects, queues and submits through the outbox. When some recipient cannot
+     * receive the protection nothing is sent and {@link #blockedReasons()} lists why.
      *
-     * @return whether sending started
+     * @return whether sending started (false when the addresses are invalid or missing, or a
+     *         send is already running)
      */
     public boolean send() {
-        checkRecipients();
-        if (!canSend()) {
+        if (state.get() == SendState.SENDING || state.get() == SendState.SENT) {
+            return false;
+        }
+        List<String> entries = allEntries();
+        if (entries.isEmpty() || entries.stream().anyMatch(entry -> AddressList.addrSpec(entry).isEmpty())) {
+            checkRecipients();
             error.set(text.get("compose.error.blocked"));
             return false;
         }
         OutgoingMessage message = message();
+        ProtectionChoice choice = message.protection();
+        checkGeneration++;
         state.set(SendState.SENDING);
         error.set("");
         status.set(text.get("compose.status.sending"));
         progress.set(-1);
         TaskBuilder.createWithProgress(reporter -> {
+            if (choice.encrypts()) {
+                List<RecipientReadiness> checked = message.recipients().stream()
+                        .map(address -> directory.readiness(address, choice)).toList();
+                if (!checked.stream().allMatch(RecipientReadiness::ready)) {
+                    return checked;
+                }
+            }
             outbox.send(message, reporter);
-            return null;
+            return List.<RecipientReadiness>of();
         }).named("send message")
                 .onProgress(step -> {
                     status.set(step.message());
                     progress.set(step.fraction());
                 })
-                .onSuccess(done -> {
+                .onSuccess(blocked -> {
+                    if (!blocked.isEmpty()) {
+                        readiness.setAll(blocked);
+                        updateBlockedReasons();
+                        state.set(SendState.EDITING);
+                        status.set("");
+                        progress.set(0);
+                        error.set(text.get("compose.error.blocked"));
+                        return;
+                    }
                     state.set(SendState.SENT);
                     status.set(text.get("compose.status.sent"));
                     progress.set(1);

@@ -294,8 +294,19 @@ public final class ComposeWindow {
         }
         Scene scene = new Scene(root);
         theme.applyTo(scene);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), this::send);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::saveDraft);
+        // Filters, not accelerators: they work whatever control has the focus (a focused toggle
+        // button would otherwise take the Enter key).
+        KeyCombination sendKeys = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
+        KeyCombination saveKeys = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
+            if (sendKeys.match(event)) {
+                event.consume();
+                send();
+            } else if (saveKeys.match(event)) {
+                event.consume();
+                saveDraft();
+            }
+        });
         stage.setScene(scene);
         stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
                 model.subjectProperty().get().isBlank() ? text.get("compose.window.title.empty")

@@ -66,8 +66,12 @@ class ComposeViewModelTest {
         model.toProperty().set("carol@example.net");
         model.doNotForwardProperty().set(true);
 
-        assertThat(model.send()).isFalse();
+        model.send();
+
         assertThat(model.blockedReasons()).containsExactly("The rights server for carol@example.net cannot be reached.");
+        assertThat(model.stateProperty().get()).isEqualTo(ComposeViewModel.SendState.EDITING);
+        assertThat(model.errorProperty().get()).isEqualTo("Sending is blocked: see the list above.");
+        assertThat(services.sent).isEmpty();
     }
 
     @Test
