@@ -34,7 +34,7 @@ class CertificateDetailsIT {
         String sha1 = PeerTool.run("openssl", "x509", "-in", pem.toString(), "-noout", "-fingerprint", "-sha1").ok().out();
         String serial = PeerTool.run("openssl", "x509", "-in", pem.toString(), "-noout", "-serial").ok().out();
         assertThat(sha256.strip()).isEqualTo("sha256 Fingerprint=" + details.sha256());
-        assertThat(sha1.strip()).isEqualTo("SHA1 Fingerprint=" + details.sha1());
+        assertThat(sha1.strip()).isEqualTo("sha1 Fingerprint=" + details.sha1());
         assertThat(serial.strip()).isEqualTo("serial=" + (details.serialHex().length() % 2 == 1 ? "0" : "") + details.serialHex());
         assertThat(details.addresses()).containsExactly("alice@example.test");
         assertThat(model.messageProperty().get()).isEqualTo("1 key imported from alice.p12.");
