@@ -1,6 +1,7 @@
 package org.sealmail.app.cli;
 
 import org.sealmail.crypto.CryptoFailure;
+import org.sealmail.mailstore.StoreFailure;
 
 /**
  * The documented exit codes of the {@code sealmail} command. Scripts rely on them: never
@@ -42,6 +43,13 @@ public enum ExitCode {
      * message (for example a footer was added outside it).
      */
     PARTIALLY_SIGNED(22),
+    /**
+     * The local store cannot be used: the file at the store path is not a Sealmail store or is
+     * corrupt (it is left untouched), the profile is read-only, or another process holds it locked.
+     */
+    STORE(23),
+    /** The local store was written by a newer Sealmail (its schema is newer than this build knows). */
+    STORE_SCHEMA_TOO_NEW(24),
     /** {@code open --out}: the rights granted do not include EXTRACT or EXPORT; nothing was written. */
     RIGHTS_DENIED(30),
     /** {@code open}: the protected message (or its license) has expired; no content. */
@@ -76,6 +84,19 @@ public enum ExitCode {
             case KEY_STORE -> KEY_STORE;
             case CERTIFICATE -> CERTIFICATE;
             case IO -> ERROR;
+        };
+    }
+
+    /**
+     * @param failure a store failure
+     * @return the exit code documented for it
+     */
+    public static ExitCode of(StoreFailure failure) {
+        return switch (failure) {
+            case NOT_A_STORE, CORRUPT, READ_ONLY, BUSY, SECRETS -> STORE;
+            case SCHEMA_TOO_NEW -> STORE_SCHEMA_TOO_NEW;
+            case MALFORMED_INPUT -> MALFORMED_INPUT;
+            case NOT_FOUND, REFUSED, IO -> ERROR;
         };
     }
 }

@@ -1,23 +1,31 @@
 package org.sealmail.app.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.sealmail.app.cli.keys.KeysCommand;
 import org.sealmail.app.cli.rights.OpenCommand;
 import org.sealmail.app.cli.rights.ProtectCommand;
 import org.sealmail.app.cli.smime.SmimeCommand;
+import org.sealmail.app.cli.store.StoreCommand;
 import org.sealmail.app.ui.DesktopServices;
 import org.sealmail.app.ui.GuiLauncher;
 import org.sealmail.crypto.CryptoException;
+import org.sealmail.mailstore.StoreException;
+import org.sealmail.mailstore.profile.ProfileLocation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The root {@code sealmail} command; each feature adds a subcommand. */
 @Command(name = "sealmail", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Sealmail: protected mail (S/MIME, Encrypt, Do Not Forward).",
-        subcommands = {GuiCommand.class, KeysCommand.class, SmimeCommand.class, ProtectCommand.class, OpenCommand.class},
+        subcommands = {GuiCommand.class, KeysCommand.class, SmimeCommand.class, ProtectCommand.class, OpenCommand.class,
+            StoreCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:success (verify: valid, trusted, address matches)",
@@ -36,6 +44,8 @@ import picocli.CommandLine.Command;
             "20:message is not signed",
             "21:certificate file unreadable",
             "22:valid signature that covers only part of the message",
+            "23:local store unusable (not a store, corrupt, read-only profile, locked)",
+            "24:local store written by a newer Sealmail",
             "30:open --out refused: rights include neither EXTRACT nor EXPORT",
             "31:protected message expired",
             "32:protected message tampered with",
@@ -46,6 +56,17 @@ public final class SealmailCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--profile", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Profile directory (store, password file). Default: $" + ProfileLocation.ENVIRONMENT_VARIABLE
+                    + ", else the OS data directory (~/.local/share/sealmail, %%APPDATA%%\\Sealmail,"
+                    + " ~/Library/Application Support/Sealmail).")
+    Path profile;
+
+    /** @return the profile directory: --profile, else SEALMAIL_HOME, else the OS default */
+    public Path profileDirectory() {
+        return ProfileLocation.ofThisProcess().resolve(Optional.ofNullable(profile));
+    }
 
     /** Without a subcommand, {@code sealmail} opens the desktop client (see {@link GuiCommand}). */
     @Override
@@ -73,6 +94,11 @@ public final class SealmailCommand implements Callable<Integer> {
                 LOG.debug("{} failed", cmd.getCommandName(), crypto);
                 err.println("sealmail " + cmd.getCommandName() + ": " + crypto.getMessage());
                 return ExitCode.of(crypto.failure()).code();
+            }
+            if (exception instanceof StoreException store) {
+                LOG.debug("{} failed", cmd.getCommandName(), store);
+                err.println("sealmail " + cmd.getCommandName() + ": " + store.getMessage());
+                return ExitCode.of(store.failure()).code();
             }
             LOG.debug("{} failed", cmd.getCommandName(), exception);
             err.println("sealmail " + cmd.getCommandName() + ": " + exception);

@@ -83,11 +83,6 @@ public final class UsageRights {
         return rights.contains(right) || rights.contains(UsageRight.OWNER);
     }
 
-    /** @return true if every right of {@code other} is in this set */
-    public boolean containsAll(UsageRights other) {
-        return rights.containsAll(other.rights);
-    }
-
     /** @return the rights of this set that {@code other} lacks */
     public UsageRights minus(UsageRights other) {
         EnumSet<UsageRight> set = EnumSet.noneOf(UsageRight.class);

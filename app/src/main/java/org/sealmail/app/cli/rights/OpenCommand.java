@@ -1,17 +1,12 @@
 package org.sealmail.app.cli.rights;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.sealmail.app.cli.ExitCode;
 import org.sealmail.app.cli.PasswordOptions;
-import org.sealmail.crypto.CryptoException;
-import org.sealmail.crypto.CryptoFailure;
 import org.sealmail.crypto.keys.CertificateFiles;
 import org.sealmail.crypto.keys.CertifiedKey;
 import org.sealmail.crypto.keys.Pkcs12KeyStores;
@@ -59,15 +54,9 @@ public final class OpenCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CertifiedKey device = Pkcs12KeyStores.read(key, password.password()).get(0);
-        byte[] message;
-        try {
-            message = Files.readAllBytes(in);
-        } catch (NoSuchFileException e) {
-            throw new CryptoException(CryptoFailure.IO, "message file not found: " + in, e);
-        } catch (IOException e) {
-            throw new CryptoException(CryptoFailure.IO, "cannot read " + in + ": " + e.getMessage(), e);
-        }
-        ProtectedMessageOpener opener = new ProtectedMessageOpener(device, new InMemoryUseLicenseCache(), Clock.systemUTC());
+        byte[] message = MessageFiles.read(in);
+        Clock clock = Clock.systemUTC();
+        ProtectedMessageOpener opener = new ProtectedMessageOpener(device, new InMemoryUseLicenseCache(), clock);
         if (trust != null) {
             opener = opener.withTrustAnchors(trust.stream().flatMap(file -> CertificateFiles.read(file).stream()).toList());
         }
@@ -81,7 +70,8 @@ public final class OpenCommand implements Callable<Integer> {
             return exitCode(result.status()).code();
         }
         stdout.println("Rights granted: " + result.rights());
-        result.notAfter().ifPresent(notAfter -> stdout.println("License valid until: " + notAfter));
+        result.notAfter().ifPresent(notAfter -> stdout.println("License valid until: " + notAfter
+                + (notAfter.isAfter(clock.instant()) ? "" : " (not cached: each open needs your key)")));
         if (out == null) {
             return ExitCode.OK.code();
         }
@@ -90,11 +80,7 @@ public final class OpenCommand implements Callable<Integer> {
                     + ") include neither EXTRACT nor EXPORT: the content is not written to " + out);
             return ExitCode.RIGHTS_DENIED.code();
         }
-        try {
-            Files.write(out, result.content().orElseThrow());
-        } catch (IOException e) {
-            throw new CryptoException(CryptoFailure.IO, "cannot write " + out + ": " + e.getMessage(), e);
-        }
+        MessageFiles.write(out, result.content().orElseThrow());
         stdout.println("Wrote " + out);
         return ExitCode.OK.code();
     }
@@ -102,7 +88,8 @@ public final class OpenCommand implements Callable<Integer> {
     private static void describe(PublishingLicense license, OpenResult result, PrintWriter stdout) {
         stdout.println("Template: " + license.template().name() + " (" + license.template().id() + ")");
         String trust = result.issuerPath().map(path -> path.trusted() ? " (certificate chain trusted)"
-                : " (certificate chain NOT trusted: " + path.problem() + ")").orElse("");
+                : " (certificate chain NOT trusted: " + path.problem() + ")")
+                .orElse(" (certificate chain not checked: give --trust ROOT.pem)");
         stdout.println("Issuer: " + license.issuer() + trust);
         stdout.println("Expires: " + license.notAfter().map(Object::toString).orElse("never"));
     }

@@ -6,17 +6,16 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.InputStream;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.sealmail.app.cli.PasswordOptions;
@@ -39,9 +38,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code sealmail protect}: applies Encrypt, Do Not Forward or a custom template to a message
- * (docs/protected-message-format.md). Recipients are the message's To, Cc and Bcc addresses;
- * each needs a certificate given with {@code --to}. A {@code --to} certificate naming nobody in
- * the headers adds its address to To.
+ * (docs/protected-message-format.md). Recipients are the message's To and Cc addresses; each
+ * needs a certificate given with {@code --to}. A {@code --to} certificate naming nobody in the
+ * headers adds its address to To. A message with Bcc recipients is refused (the publishing
+ * license would name them to everyone).
  */
 @Command(name = "protect", mixinStandardHelpOptions = true,
         description = "Protect a message with Encrypt, Do Not Forward or a template file (rights-protected message).")
@@ -87,11 +87,7 @@ public final class ProtectCommand implements Callable<Integer> {
             builder = builder.withRightsServer(rightsServer);
         }
         ProtectedMessage protectedMessage = builder.protect(message, protection, sender, certificates);
-        try {
-            Files.write(out, protectedMessage.toBytes());
-        } catch (IOException e) {
-            throw new CryptoException(CryptoFailure.IO, "cannot write " + out + ": " + e.getMessage(), e);
-        }
+        MessageFiles.write(out, protectedMessage.toBytes());
         List<String> licensees = new ArrayList<>();
         for (RecipientGrant grant : protectedMessage.publishingLicense().grants()) {
             licensees.add(grant.licensee());
@@ -101,19 +97,40 @@ public final class ProtectCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** @return the built-in template with that id, else the template read from that file */
+    /**
+     * @param nameOrFile a built-in template id (any case) or a template file
+     * @return the built-in template with that id, else the template read from that file
+     * @throws CryptoException {@link CryptoFailure#IO} naming the built-in ids if it is neither
+     */
     static ProtectionTemplate template(String nameOrFile) {
-        return ProtectionTemplate.builtIn(nameOrFile.toLowerCase(Locale.ROOT))
-                .orElseGet(() -> ProtectionTemplateFile.read(Path.of(nameOrFile)));
+        Optional<ProtectionTemplate> builtIn = ProtectionTemplate.builtIn(nameOrFile.toLowerCase(Locale.ROOT));
+        if (builtIn.isPresent()) {
+            return builtIn.get();
+        }
+        Path file = Path.of(nameOrFile);
+        if (!Files.exists(file)) {
+            throw new CryptoException(CryptoFailure.IO, "'" + nameOrFile + "' is neither a built-in template ("
+                    + String.join(", ", ProtectionTemplate.builtIn().stream().map(ProtectionTemplate::id).toList())
+                    + ") nor a template file");
+        }
+        return ProtectionTemplateFile.read(file);
     }
 
+    /**
+     * @param file an RFC 5322 message; header fields may carry UTF-8 (RFC 6532), which is kept as UTF-8
+     * @return the parsed message
+     * @throws CryptoException {@link CryptoFailure#IO} if it cannot be read, {@link CryptoFailure#MALFORMED_INPUT}
+     *     if it is empty or not MIME
+     */
     static MimeMessage readMessage(Path file) {
-        try (InputStream stream = Files.newInputStream(file)) {
-            return new MimeMessage(Session.getInstance(new Properties()), stream);
-        } catch (NoSuchFileException e) {
-            throw new CryptoException(CryptoFailure.IO, "message file not found: " + file, e);
-        } catch (IOException e) {
-            throw new CryptoException(CryptoFailure.IO, "cannot read " + file + ": " + e.getMessage(), e);
+        byte[] bytes = MessageFiles.read(file);
+        if (bytes.length == 0) {
+            throw new CryptoException(CryptoFailure.MALFORMED_INPUT, file + " is empty: there is no message to protect");
+        }
+        Properties properties = new Properties();
+        properties.setProperty("mail.mime.allowutf8", "true");
+        try {
+            return new MimeMessage(Session.getInstance(properties), new ByteArrayInputStream(bytes));
         } catch (MessagingException e) {
             throw new CryptoException(CryptoFailure.MALFORMED_INPUT, file + " is not a MIME message: " + e.getMessage(), e);
         }

@@ -179,4 +179,61 @@ class ProtectOpenCommandTest {
         assertThat(usage).contains("30   open --out refused").contains("31   protected message expired")
                 .contains("32   protected message tampered with").contains("  protect  ").contains("  open  ");
     }
+
+    @Test
+    void rawUtf8InHeadersStaysUtf8InTheClearHeadersTheWrapperAndTheContent() throws Exception {
+        // RFC 6532 lets headers carry UTF-8 as is; many clients write them so.
+        String message = MESSAGE.replace("From: Alice Example", "From: Alice Ärger").replace("Subject: Board minutes",
+                "Subject: Grüße aus Köln");
+        Files.write(dir.resolve("msg.eml"), message.getBytes(StandardCharsets.UTF_8));
+        assertThat(protect("encrypt", "bob")).as(err).isZero();
+
+        String wire = Files.readString(dir.resolve("protected.eml"), StandardCharsets.UTF_8);
+        assertThat(wire).contains("\r\nFrom: Alice Ärger <alice@example.test>\r\n").contains("\r\nSubject: Grüße aus Köln\r\n")
+                .contains("From: \"Alice =C3=84rger\" <alice@example.test>");
+        assertThat(run("open", "--key", p("bob.p12"), "--in", p("protected.eml"), "--out", p("plain.eml"))).as(err).isZero();
+        assertThat(Files.readString(dir.resolve("plain.eml"), StandardCharsets.UTF_8)).isEqualTo(message);
+    }
+
+    @Test
+    void aLicenseThatIsNotCachedSaysSoInsteadOfShowingAPastTime() throws Exception {
+        Files.writeString(dir.resolve("online.template"), "name = Always online\nrights = VIEW\noffline-days = 0\n");
+        assertThat(protect(p("online.template"), "bob")).as(err).isZero();
+
+        assertThat(run("open", "--key", p("bob.p12"), "--in", p("protected.eml"))).as(err).isZero();
+        assertThat(out).containsPattern("License valid until: \\S+ \\(not cached: each open needs your key\\)");
+    }
+
+    @Test
+    void withoutTrustAnchorsTheIssuerLineSaysItsCertificateWasNotChecked() {
+        assertThat(protect("encrypt", "bob")).as(err).isZero();
+
+        assertThat(run("open", "--key", p("bob.p12"), "--in", p("protected.eml"))).as(err).isZero();
+        assertThat(out).contains("Issuer: alice@example.test (certificate chain not checked: give --trust ROOT.pem)");
+    }
+
+    @Test
+    void anEmptyMessageFileIsNotProtected() throws Exception {
+        Files.write(dir.resolve("msg.eml"), new byte[0]);
+
+        assertThat(protect("encrypt", "bob")).isEqualTo(ExitCode.MALFORMED_INPUT.code());
+        assertThat(err).contains("msg.eml is empty");
+        assertThat(dir.resolve("protected.eml")).doesNotExist();
+    }
+
+    @Test
+    void aTemplateThatIsNeitherBuiltInNorAFileSaysBoth() {
+        assertThat(protect("do-not-foward", "bob")).isEqualTo(ExitCode.ERROR.code());
+        assertThat(err).contains("'do-not-foward' is neither a built-in template (encrypt, do-not-forward) nor a template file");
+    }
+
+    @Test
+    void anOutFileInAMissingDirectoryIsReportedAsSuch() {
+        assertThat(protect("encrypt", "bob")).as(err).isZero();
+
+        Path missing = dir.resolve("no-such-dir").resolve("plain.eml");
+        assertThat(run("open", "--key", p("bob.p12"), "--in", p("protected.eml"), "--out", missing.toString()))
+                .isEqualTo(ExitCode.ERROR.code());
+        assertThat(err).contains("cannot write " + missing + ": the directory " + missing.getParent() + " does not exist");
+    }
 }

@@ -3,6 +3,7 @@ package org.sealmail.crypto.rights.license;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import java.math.BigInteger;
 import java.text.ParseException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -79,7 +80,12 @@ final class LicenseJson {
     }
 
     Instant instant(String member) {
-        return Instant.ofEpochSecond(number(member));
+        long seconds = number(member);
+        try {
+            return Instant.ofEpochSecond(seconds);
+        } catch (DateTimeException e) {
+            throw malformed(what + ": member '" + member + "' is not a representable time: " + seconds, e);
+        }
     }
 
     UsageRights rights(String member) {

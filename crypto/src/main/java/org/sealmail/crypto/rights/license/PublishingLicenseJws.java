@@ -14,6 +14,7 @@ import java.security.cert.X509Certificate;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.sealmail.crypto.CryptoException;
 import org.sealmail.crypto.CryptoFailure;
 import org.sealmail.crypto.keys.CertificateAddresses;
@@ -78,14 +79,16 @@ public final class PublishingLicenseJws {
 
     /**
      * Verifies a publishing license JWS: well-formed, {@code typ} {@value #TYPE}, signature valid
-     * with the first {@code x5c} certificate, whose key type matches {@code alg}, and that
-     * certificate names the license's {@code iss}. Does not validate the chain to a trust anchor.
+     * with the first {@code x5c} certificate, whose key type matches {@code alg}, that certificate
+     * names the license's {@code iss}, and the owner entry is that certificate and address (the
+     * sender, who can always open). Does not validate the chain to a trust anchor.
      *
      * @param compact the JWS compact serialization
      * @return the verified license
      * @throws ProtectionRefusedException {@link Refusal#MALFORMED} if it cannot be parsed,
      *     {@link Refusal#SIGNATURE_INVALID} if the signature does not verify,
-     *     {@link Refusal#ISSUER_MISMATCH} if the signer's certificate does not name the issuer
+     *     {@link Refusal#ISSUER_MISMATCH} if the signer's certificate does not name the issuer or the owner entry
+     *     is not the signer
      */
     public static SignedPublishingLicense verify(String compact) {
         JWSObject jws;
@@ -118,6 +121,15 @@ public final class PublishingLicenseJws {
         if (!CertificateAddresses.matches(signer, license.issuer())) {
             throw new ProtectionRefusedException(Refusal.ISSUER_MISMATCH, "the publishing license claims issuer "
                     + license.issuer() + " but is signed by a certificate for " + describe(signer));
+        }
+        RecipientGrant owner = license.owner();
+        if (!owner.certificate().matches(signer)) {
+            throw new ProtectionRefusedException(Refusal.ISSUER_MISMATCH, "the owner entry names " + owner.certificate()
+                    + ", not the signer's certificate (" + describe(signer) + ")");
+        }
+        if (!owner.licensee().equals(license.issuer().trim().toLowerCase(Locale.ROOT))) {
+            throw new ProtectionRefusedException(Refusal.ISSUER_MISMATCH, "the owner entry names " + owner.licensee()
+                    + ", not the issuer " + license.issuer());
         }
         return new SignedPublishingLicense(license, compact, chain);
     }

@@ -51,7 +51,8 @@ final class AuthEnvelopedDataEncryptor {
     /**
      * @param content the bytes to encrypt (the DER SignedData ContentInfo)
      * @param contentId the content id, written as authenticated attribute
-     * @param keyHolders the certificates to wrap the content-encryption key to, in RecipientInfo order
+     * @param keyHolders the certificates to wrap the content-encryption key to (the DER SET OF RecipientInfos is
+     *     written sorted by encoding, not in this order)
      * @return the DER encoding of the ContentInfo (id-ct-authEnvelopedData)
      * @throws CryptoException {@link CryptoFailure#UNSUPPORTED_ALGORITHM} for a certificate key that is neither RSA nor EC
      */

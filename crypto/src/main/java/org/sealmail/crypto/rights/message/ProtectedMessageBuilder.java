@@ -43,9 +43,11 @@ import org.sealmail.crypto.rights.template.ProtectionTemplate;
  * encrypts it as AuthEnvelopedData with AES-256-GCM to every recipient and to the sender, and
  * wraps it in a readable {@code multipart/mixed} message.
  *
- * <p>Recipients are the To, Cc and Bcc addresses of the message (the sender, if listed, is the
- * owner anyway). Each needs a certificate, valid now, that names it: certificate-based licensing
- * is offline and cannot license anyone else.
+ * <p>Recipients are the To and Cc addresses of the message (the sender, if listed, is the owner
+ * anyway). Each needs a certificate, valid now, that names it: certificate-based licensing is
+ * offline and cannot license anyone else. A message with Bcc recipients is refused: every
+ * recipient reads the publishing license, whose grants name every licensee, so a Bcc recipient
+ * must get a separately protected copy.
  */
 public final class ProtectedMessageBuilder {
 
@@ -80,13 +82,15 @@ public final class ProtectedMessageBuilder {
      * @return the protected message
      * @throws MissingRecipientCertificateException if some recipients have no usable certificate (all are listed)
      * @throws CryptoException {@link CryptoFailure#CERTIFICATE} if the sender's certificate does not name From;
-     *     {@link CryptoFailure#MALFORMED_INPUT} if the message has no recipient, cannot be read, the template
-     *     grants some recipients nothing, or its expiry is already past
+     *     {@link CryptoFailure#MALFORMED_INPUT} if the message has no recipient, has a Bcc recipient not also in
+     *     To or Cc, cannot be read, the template grants some recipients nothing, or its expiry is already past
+     *     or too far to represent
      */
     public ProtectedMessage protect(MimeMessage message, ProtectionTemplate template, CertifiedKey sender,
             Collection<X509Certificate> certificates) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String issuer = issuer(message, sender);
+        refuseHiddenRecipients(message, issuer);
         Map<String, X509Certificate> recipients = recipients(message, issuer, certificates, now);
         List<RecipientGrant> grants = new ArrayList<>();
         List<String> unlicensed = new ArrayList<>();
@@ -158,7 +162,7 @@ public final class ProtectedMessageBuilder {
         }
         Map<String, X509Certificate> recipients = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
-        for (String address : headerRecipients(message)) {
+        for (String address : headerRecipients(message, Message.RecipientType.TO, Message.RecipientType.CC)) {
             if (address.equals(issuer) || recipients.containsKey(address)) {
                 continue;
             }
@@ -175,16 +179,34 @@ public final class ProtectedMessageBuilder {
         }
         if (recipients.isEmpty()) {
             throw new CryptoException(CryptoFailure.MALFORMED_INPUT,
-                    "the message has no recipient other than the sender (no To, Cc or Bcc address)");
+                    "the message has no recipient other than the sender (no To or Cc address)");
         }
         return recipients;
     }
 
-    private static List<String> headerRecipients(MimeMessage message) {
+    /**
+     * Refuses Bcc addresses that are neither the sender nor in To or Cc: the publishing license every
+     * recipient decrypts names each licensee, so protecting them in this message would disclose them.
+     */
+    private static void refuseHiddenRecipients(MimeMessage message, String issuer) {
+        List<String> visible = headerRecipients(message, Message.RecipientType.TO, Message.RecipientType.CC);
+        List<String> hidden = new ArrayList<>();
+        for (String address : headerRecipients(message, Message.RecipientType.BCC)) {
+            if (!address.equals(issuer) && !visible.contains(address) && !hidden.contains(address)) {
+                hidden.add(address);
+            }
+        }
+        if (!hidden.isEmpty()) {
+            throw new CryptoException(CryptoFailure.MALFORMED_INPUT, "the message has Bcc recipients ("
+                    + String.join(", ", hidden) + "): every recipient can read the publishing license, which names each"
+                    + " licensee; remove them and protect a separate copy for each Bcc recipient");
+        }
+    }
+
+    private static List<String> headerRecipients(MimeMessage message, Message.RecipientType... types) {
         List<String> addresses = new ArrayList<>();
         try {
-            for (Message.RecipientType type : List.of(Message.RecipientType.TO, Message.RecipientType.CC,
-                    Message.RecipientType.BCC)) {
+            for (Message.RecipientType type : types) {
                 Address[] list = message.getRecipients(type);
                 if (list != null) {
                     for (Address address : list) {

@@ -86,6 +86,9 @@ public final class ProtectedMessageOpener {
      * @return the outcome; never throws for bad or refused input
      */
     public OpenResult open(byte[] rfc5322) {
+        if (rfc5322.length == 0) {
+            return OpenResult.refused(Refusal.MALFORMED, "the message is empty (0 bytes)", Optional.empty(), Optional.empty());
+        }
         try {
             return open(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(rfc5322)));
         } catch (MessagingException e) {

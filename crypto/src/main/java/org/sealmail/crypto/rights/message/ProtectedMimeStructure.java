@@ -42,6 +42,7 @@ final class ProtectedMimeStructure {
     static final List<String> CLEAR_HEADERS = List.of("From", "Sender", "Reply-To", "To", "Cc", "Subject", "Date",
             "Message-ID", "In-Reply-To", "References");
 
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}]+");
     private static final Pattern CONTENT_ID = Pattern.compile("(?:^|;)\\s*content-id=\"?([^\";\\s]+)\"?");
 
     private ProtectedMimeStructure() {
@@ -75,8 +76,14 @@ final class ProtectedMimeStructure {
             return value.replaceAll("\r\n|\r|\n", "\r\n").replaceAll("(\r\n)+$", "");
         }
 
-        /** @return the wrapper for a sender (display form of From) and an optional rights server */
-        static Wrapper of(String sender, Optional<URI> rightsServer) {
+        /**
+         * @param from the display form of From; control characters and line breaks in it become one space each run,
+         *     so the sender's name cannot add lines to the wrapper
+         * @param rightsServer the rights server to link to, if any
+         * @return the wrapper
+         */
+        static Wrapper of(String from, Optional<URI> rightsServer) {
+            String sender = CONTROL.matcher(from).replaceAll(" ");
             StringBuilder text = new StringBuilder();
             text.append("This message is protected with Sealmail.\r\n\r\n");
             text.append("From: ").append(sender).append("\r\n\r\n");

@@ -40,7 +40,9 @@ public final class ProtectionPolicy {
      * @param granted the rights the user was granted on it
      * @param chosen the template chosen for the response; empty to send it unprotected
      * @return REFUSED if the right is missing; WARN_DOWNGRADE if {@code chosen} is none, grants a right the
-     *     original did not, removes the original's expiry or allows longer offline access; else PROTECT
+     *     original did not, removes the original's expiry, may expire later (a longer period, a later instant, or
+     *     a period against an instant, which cannot be compared without the sending time) or allows longer offline
+     *     access; else PROTECT
      */
     public static ResponseProtection respondWith(ResponseKind kind, ProtectionTemplate original, UsageRights granted,
             Optional<ProtectionTemplate> chosen) {
@@ -62,9 +64,7 @@ public final class ProtectionPolicy {
         if (!gained.isEmpty()) {
             weaker.add("it grants " + gained + ", which '" + original.name() + "' withholds");
         }
-        if (!(original.expiry() instanceof Expiry.Never) && template.expiry() instanceof Expiry.Never) {
-            weaker.add("it never expires, the original does");
-        }
+        laterExpiry(original.expiry(), template.expiry()).ifPresent(weaker::add);
         if (template.offlineDays() > original.offlineDays()) {
             weaker.add("it allows " + template.offlineDays() + " days of offline access instead of " + original.offlineDays());
         }
@@ -74,6 +74,31 @@ public final class ProtectionPolicy {
         }
         return new ResponseProtection(ResponseProtection.Decision.PROTECT, chosen,
                 "protected with '" + template.name() + "', at least as strict as the original's '" + original.name() + "'");
+    }
+
+    /** @return why {@code chosen} may expire later than {@code original}, if it may */
+    private static Optional<String> laterExpiry(Expiry original, Expiry chosen) {
+        if (original instanceof Expiry.Never) {
+            return Optional.empty();
+        }
+        if (chosen instanceof Expiry.Never) {
+            return Optional.of("it never expires, the original does");
+        }
+        if (original instanceof Expiry.After before && chosen instanceof Expiry.After after) {
+            return after.period().compareTo(before.period()) > 0
+                    ? Optional.of("it expires " + after.period() + " after sending, the original " + before.period() + " after")
+                    : Optional.empty();
+        }
+        if (original instanceof Expiry.At before && chosen instanceof Expiry.At after) {
+            return after.at().isAfter(before.at())
+                    ? Optional.of("it expires at " + after.at() + ", the original at " + before.at())
+                    : Optional.empty();
+        }
+        return Optional.of("its expiry (" + describe(chosen) + ") may be later than the original's (" + describe(original) + ")");
+    }
+
+    private static String describe(Expiry expiry) {
+        return expiry instanceof Expiry.After after ? after.period() + " after sending" : expiry.text();
     }
 
     private static String refusal(ResponseKind kind, ProtectionTemplate original) {

@@ -1,5 +1,6 @@
 package org.sealmail.crypto.rights.template;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -20,6 +21,8 @@ public sealed interface Expiry {
     /**
      * @param protectedAt when the content is protected (UTC)
      * @return the instant the content expires, or empty for never
+     * @throws CryptoException {@link CryptoFailure#MALFORMED_INPUT} if a period reaches past the last instant
+     *     Java represents (year 1,000,000,000)
      */
     Optional<Instant> notAfter(Instant protectedAt);
 
@@ -63,7 +66,12 @@ public sealed interface Expiry {
 
         @Override
         public Optional<Instant> notAfter(Instant protectedAt) {
-            return Optional.of(protectedAt.plus(period));
+            try {
+                return Optional.of(protectedAt.plus(period));
+            } catch (ArithmeticException | DateTimeException e) {
+                throw new CryptoException(CryptoFailure.MALFORMED_INPUT, "expiry period " + period + " after " + protectedAt
+                        + " is too long", e);
+            }
         }
 
         @Override

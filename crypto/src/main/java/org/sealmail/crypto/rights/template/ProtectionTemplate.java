@@ -97,6 +97,7 @@ public record ProtectionTemplate(String id, String name, UsageRights everyone, L
     /**
      * @param protectedAt when the content is protected (UTC)
      * @return when it expires, or empty for never
+     * @throws org.sealmail.crypto.CryptoException MALFORMED_INPUT if the expiry period is too long to represent
      */
     public Optional<Instant> notAfter(Instant protectedAt) {
         return expiry.notAfter(protectedAt);

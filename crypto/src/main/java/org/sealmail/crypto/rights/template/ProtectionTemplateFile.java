@@ -23,7 +23,7 @@ import org.sealmail.crypto.rights.UsageRights;
  *
  * <pre>
  * name = Legal review                 (required)
- * id = legal-review                   (optional; default "custom:" + the name in lower case, blanks as '-')
+ * id = legal-review                   (optional; default "custom:" + the name in lower case, other characters as '-')
  * rights = VIEW, REPLY, REPLYALL      (everyone not matched by a rule)
  * rights[bob@example.org] = VIEW, REPLY, REPLYALL, PRINT
  * rights[@example.org] = VIEW, REPLY  (every address of that domain)
@@ -131,9 +131,15 @@ public final class ProtectionTemplateFile {
                     source + ": the template grants no rights to anyone (add 'rights = ...' or 'rights[ADDRESS] = ...')");
         }
         if (id == null) {
-            id = "custom:" + name.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
+            id = "custom:" + defaultId(name);
         }
         return new ProtectionTemplate(id, name, everyone, rules, expiry, offlineDays);
+    }
+
+    /** @return the name in lower case, each run of other characters than a-z 0-9 . _ - as one '-', none at the ends */
+    private static String defaultId(String name) {
+        String id = name.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
+        return id.isEmpty() ? "template" : id;
     }
 
     private static String requireValue(String value, String key) {

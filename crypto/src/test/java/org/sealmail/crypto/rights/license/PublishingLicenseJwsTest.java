@@ -84,6 +84,32 @@ class PublishingLicenseJwsTest {
     }
 
     @Test
+    void anInstantBeyondWhatJavaCanRepresentIsMalformedNotACrash() throws Exception {
+        String json = PublishingLicenseJws.toJson(license).replace("\"exp\":" + license.notAfter().orElseThrow().getEpochSecond(),
+                "\"exp\":1000000000000000000");
+        assertThat(json).contains("1000000000000000000");
+
+        assertRefused(TestLicenses.signedJson(json, pki.alice), Refusal.MALFORMED,
+                "publishing license: member 'exp' is not a representable time: 1000000000000000000");
+    }
+
+    @Test
+    void theOwnerEntryMustBeTheSignersOwnCertificateAndAddress() throws Exception {
+        PublishingLicense bobAsOwner = new PublishingLicense(license.contentId(), license.issuer(), license.issuedAt(),
+                license.template(), license.notAfter(), license.offlineDays(), new RecipientGrant("alice@example.test",
+                        license.owner().rights(), CertificateReference.of(pki.bob.certificate())), license.grants(),
+                Optional.empty(), "d");
+        PublishingLicense otherAddress = new PublishingLicense(license.contentId(), license.issuer(), license.issuedAt(),
+                license.template(), license.notAfter(), license.offlineDays(), new RecipientGrant("bob@example.test",
+                        license.owner().rights(), license.owner().certificate()), license.grants(), Optional.empty(), "d");
+
+        assertRefused(TestLicenses.signedBy(bobAsOwner, pki.alice), Refusal.ISSUER_MISMATCH,
+                "the owner entry names certificate serial " + pki.bob.certificate().getSerialNumber().toString(16));
+        assertRefused(TestLicenses.signedBy(otherAddress, pki.alice), Refusal.ISSUER_MISMATCH,
+                "the owner entry names bob@example.test, not the issuer alice@example.test");
+    }
+
+    @Test
     void truncatedOrMistypedLicensesAreMalformed() {
         String jws = PublishingLicenseJws.sign(license, pki.alice);
         assertRefused(jws.substring(0, jws.indexOf('.')), Refusal.MALFORMED, "not a JWS");

@@ -37,13 +37,18 @@ public final class TestLicenses {
 
     /** @return a JWS with the license's JSON, typed as a publishing license, signed by {@code signer} whatever its iss says */
     public static String signedBy(PublishingLicense license, CertifiedKey signer) throws Exception {
+        return signedJson(PublishingLicenseJws.toJson(license), signer);
+    }
+
+    /** @return a JWS with this JSON payload, typed as a publishing license, signed by {@code signer} (RSA) */
+    public static String signedJson(String json, CertifiedKey signer) throws Exception {
         List<Base64> chain = new ArrayList<>();
         for (var certificate : signer.chain()) {
             chain.add(Base64.encode(certificate.getEncoded()));
         }
         JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.RS256)
                 .type(new JOSEObjectType(PublishingLicenseJws.TYPE)).x509CertChain(chain).build(),
-                new Payload(PublishingLicenseJws.toJson(license)));
+                new Payload(json));
         jws.sign(new RSASSASigner(signer.privateKey()));
         return jws.serialize();
     }

@@ -189,18 +189,30 @@ class ProtectedMessageOpenerTest {
     }
 
     @Test
-    void aBccRecipientOpensButIsNamedNowhereInClearOrInside() {
+    void aBccRecipientIsRefusedBecauseEveryRecipientReadsThePublishingLicenseThatWouldNameThem() {
+        // Every recipient decrypts the publishing license, and its grants name each licensee: a Bcc
+        // recipient protected in the same message would be disclosed to the To and Cc recipients.
         String text = TestMessages.text("bob@example.test").replace("Subject:", "Bcc: carol@example.test\r\nSubject:");
-        ProtectedMessage message = new ProtectedMessageBuilder(clock).protect(TestMessages.parse(text.getBytes(
+
+        assertThatThrownBy(() -> new ProtectedMessageBuilder(clock).protect(TestMessages.parse(text.getBytes(
                 StandardCharsets.UTF_8)), ProtectionTemplate.ENCRYPT, pki.alice, List.of(pki.bob.certificate(),
-                        pki.carol.certificate()));
+                        pki.carol.certificate())))
+                .isInstanceOfSatisfying(CryptoException.class, e -> assertThat(e.failure()).isEqualTo(CryptoFailure.MALFORMED_INPUT))
+                .hasMessageContaining("Bcc recipients (carol@example.test)")
+                .hasMessageContaining("protect a separate copy for each Bcc recipient");
+    }
 
-        OpenResult carol = open(pki.carol, message);
+    @Test
+    void controlCharactersInTheSendersNameDoNotAddLinesToTheWrapper() throws Exception {
+        String text = TestMessages.text("bob@example.test").replace("From: Alice Example <",
+                "From: =?UTF-8?Q?Alice=0D=0A=0D=0AYour_account_is_locked?= <");
+        ProtectedMessage message = new ProtectedMessageBuilder(clock).protect(TestMessages.parse(text.getBytes(
+                StandardCharsets.UTF_8)), ProtectionTemplate.ENCRYPT, pki.alice, List.of(pki.bob.certificate()));
 
-        assertThat(carol.status()).as(carol.reason()).isEqualTo(OpenStatus.OPENED);
-        assertThat(new String(carol.content().orElseThrow(), StandardCharsets.UTF_8)).doesNotContain("Bcc")
-                .isEqualTo(TestMessages.text("bob@example.test"));
-        assertThat(new String(message.toBytes(), StandardCharsets.UTF_8)).doesNotContain("Bcc");
+        String wrapperText = ProtectedMimeStructure.parse(TestMessages.parse(message.toBytes())).wrapper().text();
+        assertThat(wrapperText).contains("From: Alice Your account is locked <alice@example.test>\r\n")
+                .doesNotContain("\r\nYour account");
+        assertThat(open(pki.bob, message).opened()).isTrue();
     }
 
     @Test

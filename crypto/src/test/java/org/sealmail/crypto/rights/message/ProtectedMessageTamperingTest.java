@@ -177,6 +177,13 @@ class ProtectedMessageTamperingTest {
     }
 
     @Test
+    void anEmptyFileIsMalformedAndSaysSo() {
+        OpenResult empty = new ProtectedMessageOpener(pki.bob, new InMemoryUseLicenseCache(), clock).open(new byte[0]);
+
+        assertRefused(empty, Refusal.MALFORMED, "the message is empty (0 bytes)");
+    }
+
+    @Test
     void aUseLicenseReplayedForAnotherMessageIsRefused() {
         MimeMessage first = protectForBob();
         MimeMessage second = protectForBob();

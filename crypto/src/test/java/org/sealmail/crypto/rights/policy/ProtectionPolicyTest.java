@@ -91,4 +91,32 @@ class ProtectionPolicyTest {
         assertThat(printRule.decision()).isEqualTo(ResponseProtection.Decision.WARN_DOWNGRADE);
         assertThat(printRule.reason()).contains("it grants PRINT");
     }
+
+    @Test
+    void aLaterExpiryIsADowngradeAndAnIncomparableOneIsWarnedAbout() {
+        ProtectionTemplate week = new ProtectionTemplate("custom:week", "Week", DNF.everyone(), List.of(),
+                new Expiry.After(Duration.ofDays(7)), 1);
+        ProtectionTemplate year = new ProtectionTemplate("custom:year", "Year", DNF.everyone(), List.of(),
+                new Expiry.After(Duration.ofDays(365)), 1);
+        ProtectionTemplate day = new ProtectionTemplate("custom:day", "Day", DNF.everyone(), List.of(),
+                new Expiry.After(Duration.ofDays(1)), 1);
+        ProtectionTemplate fixed = new ProtectionTemplate("custom:fixed", "Fixed", DNF.everyone(), List.of(),
+                new Expiry.At(java.time.Instant.parse("2030-01-01T00:00:00Z")), 1);
+        ProtectionTemplate earlier = new ProtectionTemplate("custom:earlier", "Earlier", DNF.everyone(), List.of(),
+                new Expiry.At(java.time.Instant.parse("2029-01-01T00:00:00Z")), 1);
+
+        ResponseProtection longer = ProtectionPolicy.respondWith(ResponseKind.REPLY, week, DNF.everyone(), Optional.of(year));
+        assertThat(longer.decision()).isEqualTo(ResponseProtection.Decision.WARN_DOWNGRADE);
+        assertThat(longer.reason()).isEqualTo("'Year' is weaker than the original's 'Week': it expires PT8760H after sending, "
+                + "the original PT168H after");
+        assertThat(ProtectionPolicy.respondWith(ResponseKind.REPLY, week, DNF.everyone(), Optional.of(day)).decision())
+                .isEqualTo(ResponseProtection.Decision.PROTECT);
+        assertThat(ProtectionPolicy.respondWith(ResponseKind.REPLY, earlier, DNF.everyone(), Optional.of(fixed)).reason())
+                .contains("it expires at 2030-01-01T00:00:00Z, the original at 2029-01-01T00:00:00Z");
+        assertThat(ProtectionPolicy.respondWith(ResponseKind.REPLY, fixed, DNF.everyone(), Optional.of(earlier)).decision())
+                .isEqualTo(ResponseProtection.Decision.PROTECT);
+        ResponseProtection mixed = ProtectionPolicy.respondWith(ResponseKind.REPLY, fixed, DNF.everyone(), Optional.of(week));
+        assertThat(mixed.decision()).isEqualTo(ResponseProtection.Decision.WARN_DOWNGRADE);
+        assertThat(mixed.reason()).contains("its expiry (PT168H after sending) may be later than the original's (2030-01-01T00:00:00Z)");
+    }
 }

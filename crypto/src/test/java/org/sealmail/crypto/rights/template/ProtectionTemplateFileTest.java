@@ -81,6 +81,13 @@ class ProtectionTemplateFileTest {
     }
 
     @Test
+    void theDefaultIdHasNoDashesAtItsEnds() {
+        assertThat(ProtectionTemplateFile.parse("name = Légal (review)\nrights = VIEW\n", "t").id())
+                .isEqualTo("custom:l-gal-review");
+        assertThat(ProtectionTemplateFile.parse("name = ***\nrights = VIEW\n", "t").id()).isEqualTo("custom:template");
+    }
+
+    @Test
     void aMissingFileIsAnIoError(@TempDir Path dir) {
         assertThatThrownBy(() -> ProtectionTemplateFile.read(dir.resolve("absent.template")))
                 .isInstanceOfSatisfying(CryptoException.class, e -> assertThat(e.failure()).isEqualTo(CryptoFailure.IO))

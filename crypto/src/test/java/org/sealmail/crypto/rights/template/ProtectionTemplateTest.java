@@ -1,11 +1,15 @@
 package org.sealmail.crypto.rights.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sealmail.crypto.CryptoException;
+import org.sealmail.crypto.CryptoFailure;
 import org.sealmail.crypto.rights.UsageRight;
 import org.sealmail.crypto.rights.UsageRights;
 
@@ -47,5 +51,17 @@ class ProtectionTemplateTest {
         assertThat(Expiry.parse("2030-12-31T23:59:59Z").notAfter(protectedAt)).contains(Instant.parse("2030-12-31T23:59:59Z"));
         assertThat(Expiry.parse("never").notAfter(protectedAt)).isEmpty();
         assertThat(Expiry.parse("PT12H").text()).isEqualTo("PT12H");
+    }
+
+    @Test
+    void aPeriodBeyondTheLastRepresentableInstantIsBadInputNotACrash() {
+        Instant protectedAt = Instant.parse("2026-01-05T10:00:00Z");
+        for (String period : new String[] {"PT9223372036854775807S", "P100000000000000D"}) {
+            Expiry expiry = Expiry.parse(period);
+            assertThatThrownBy(() -> expiry.notAfter(protectedAt)).as(period)
+                    .isInstanceOfSatisfying(CryptoException.class,
+                            e -> assertThat(e.failure()).isEqualTo(CryptoFailure.MALFORMED_INPUT))
+                    .hasMessage("expiry period " + Duration.parse(period) + " after " + protectedAt + " is too long");
+        }
     }
 }

@@ -1,0 +1,88 @@
+package org.sealmail.app.cli.store;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.sealmail.mailstore.db.SqliteMailStore;
+import org.sealmail.mailstore.folders.Folder;
+import org.sealmail.mailstore.transfer.ImportProgress;
+import org.sealmail.mailstore.transfer.ImportReport;
+import org.sealmail.mailstore.transfer.ImportWarning;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code sealmail store import}: imports an mbox file or a directory of .eml files into a local
+ * folder, and reports how many messages were imported, already there, or malformed (kept raw).
+ */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Import an mbox file (--mbox) or the .eml files of a directory (--eml) into a local folder."
+                + " Messages already in the folder are skipped; malformed ones are kept raw with a warning.")
+public final class StoreImportCommand implements Callable<Integer> {
+
+    private static final int WARNINGS_SHOWN = 10;
+
+    @ParentCommand
+    StoreCommand store;
+
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    /** Exactly one input. */
+    static final class Source {
+        @Option(names = "--mbox", paramLabel = "FILE", description = "An mbox file (mboxrd or mboxo).")
+        Path mbox;
+
+        @Option(names = "--eml", paramLabel = "DIR", description = "A directory of .eml files (or one .eml file).")
+        Path eml;
+    }
+
+    @Option(names = "--folder", paramLabel = "NAME", required = true, description = "The local folder (made if missing).")
+    String folder;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (SqliteMailStore mailStore = store.open()) {
+            Folder target = mailStore.folders().localFolder(folder);
+            ImportProgress progress = progressOnConsole();
+            ImportReport report = source.mbox != null
+                    ? mailStore.importer().importMbox(source.mbox, target.id(), progress)
+                    : mailStore.importer().importEml(source.eml, target.id(), progress);
+            out.printf("Imported %d messages into folder '%s' (%d duplicates skipped, %d malformed kept raw with a warning).%n",
+                    report.imported(), folder, report.duplicates(), report.malformed());
+            int shown = 0;
+            for (ImportWarning warning : report.warnings()) {
+                if (shown++ == WARNINGS_SHOWN) {
+                    out.printf("  ... and %d more malformed%n", report.malformed() - WARNINGS_SHOWN);
+                    break;
+                }
+                out.printf("  malformed: %s: %s%n", warning.source(), firstLine(warning.warning()));
+            }
+        }
+        return 0;
+    }
+
+    private ImportProgress progressOnConsole() {
+        if (System.console() == null) {
+            return ImportProgress.NONE;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        return (messages, bytes, total) -> {
+            err.printf("\r%d messages%s", messages, total > 0 ? String.format(" (%d%%)", bytes * 100 / total) : "");
+            err.flush();
+        };
+    }
+
+    private static String firstLine(String text) {
+        int end = text.indexOf('\n');
+        return end < 0 ? text : text.substring(0, end) + " ...";
+    }
+}
