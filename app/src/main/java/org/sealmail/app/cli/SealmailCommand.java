@@ -71,7 +71,7 @@ public final class SealmailCommand implements Callable<Integer> {
     /** Without a subcommand, {@code sealmail} opens the desktop client (see {@link GuiCommand}). */
     @Override
     public Integer call() {
-        return GuiLauncher.launch(DesktopServices::create, spec.commandLine().getErr()).code();
+        return GuiLauncher.launch(() -> DesktopServices.open(profileDirectory()), spec.commandLine().getErr()).code();
     }
 
     /**

@@ -74,7 +74,7 @@ public final class ProtectingOutbox implements Outbox {
             throw new SendFailure("the message could not be built: " + e.getMessage(), false, e);
         }
         progress.report(new Progress(1, 3, "Sending\u2026"));
-        submission.submit(message.accountId(), bytes, message.recipients());
+        submission.submit(message.accountId(), sender.address(), bytes, message.recipients());
         progress.report(new Progress(3, 3, "Sent"));
     }
 

@@ -11,9 +11,10 @@ public interface Submission {
 
     /**
      * @param accountId the sending account
+     * @param envelopeFrom the MAIL FROM address (the sender's)
      * @param rfc5322 the message bytes (CRLF line ends), without a Bcc header
      * @param envelopeRecipients every recipient's address, Bcc included (RCPT TO)
      * @throws org.sealmail.app.ui.compose.SendFailure when the server refuses or cannot be reached
      */
-    void submit(long accountId, byte[] rfc5322, List<String> envelopeRecipients);
+    void submit(long accountId, String envelopeFrom, byte[] rfc5322, List<String> envelopeRecipients);
 }

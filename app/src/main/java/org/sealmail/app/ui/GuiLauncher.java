@@ -46,12 +46,15 @@ public final class GuiLauncher {
     /**
      * Opens the desktop client and returns when its last window closes.
      *
-     * @param services builds the service ports once the toolkit runs
+     * @param services opens the store and builds the service ports (called on this thread, never
+     *                 the JavaFX application thread); closed when the client exits
      * @param err where to explain a failure to start
      * @return {@link ExitCode#OK}, or {@link ExitCode#NO_DISPLAY} when there is no display or the
      *         toolkit cannot start
+     * @throws org.sealmail.mailstore.StoreException when the store cannot be opened (the command
+     *         line maps it to its exit code)
      */
-    public static ExitCode launch(Supplier<UiServices> services, PrintWriter err) {
+    public static ExitCode launch(Supplier<DesktopServices> services, PrintWriter err) {
         Optional<String> problem = displayProblem(System.getenv(), System.getProperty("os.name"),
                 System.getProperty("glass.platform"));
         if (problem.isPresent()) {
@@ -59,10 +62,12 @@ public final class GuiLauncher {
             err.flush();
             return ExitCode.NO_DISPLAY;
         }
-        SealmailApplication.prepare(services);
-        try {
+        try (DesktopServices opened = services.get()) {
+            SealmailApplication.prepare(opened.services());
             Application.launch(SealmailApplication.class);
             return ExitCode.OK;
+        } catch (org.sealmail.mailstore.StoreException e) {
+            throw e;
         } catch (RuntimeException | LinkageError e) {
             LOG.debug("JavaFX toolkit failed to start", e);
             err.println(noDisplayMessage("the graphical toolkit could not start (" + e.getMessage() + ")"));

@@ -2,7 +2,6 @@ package org.sealmail.app.ui;
 
 import java.time.Clock;
 import java.util.Locale;
-import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.sealmail.app.ui.html.RemoteContentGate;
@@ -14,17 +13,17 @@ import org.sealmail.app.ui.task.FxTaskExecutor;
  */
 public final class SealmailApplication extends Application {
 
-    private static volatile Supplier<UiServices> servicesSupplier;
+    private static volatile UiServices preparedServices;
 
     private FxTaskExecutor executor;
 
     /**
      * Sets the services the next launch uses (JavaFX instantiates the application itself).
      *
-     * @param services builds the service ports; called once on the JavaFX launcher thread
+     * @param services the service ports (built off the JavaFX thread by the launcher)
      */
-    static void prepare(Supplier<UiServices> services) {
-        servicesSupplier = services;
+    static void prepare(UiServices services) {
+        preparedServices = services;
     }
 
     @Override
@@ -34,12 +33,12 @@ public final class SealmailApplication extends Application {
 
     @Override
     public void start(Stage stage) {
-        Supplier<UiServices> supplier = servicesSupplier;
-        if (supplier == null) {
+        UiServices prepared = preparedServices;
+        if (prepared == null) {
             throw new IllegalStateException("SealmailApplication started without services; use GuiLauncher");
         }
         executor = new FxTaskExecutor(Math.max(2, Runtime.getRuntime().availableProcessors()));
-        UiServices services = supplier.get().guarded();
+        UiServices services = prepared.guarded();
         DesktopClient client = new DesktopClient(services, executor, UiText.forLocale(Locale.getDefault()),
                 Clock.systemDefaultZone(), url -> getHostServices().showDocument(url));
         client.showMainWindow(stage);

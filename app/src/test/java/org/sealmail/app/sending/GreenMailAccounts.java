@@ -36,7 +36,7 @@ final class GreenMailAccounts implements AutoCloseable {
     }
 
     Submission submission(String login) {
-        return (accountId, rfc5322, recipients) -> {
+        return (accountId, envelopeFrom, rfc5322, recipients) -> {
             Properties properties = new Properties();
             properties.put("mail.smtp.host", "127.0.0.1");
             properties.put("mail.smtp.port", String.valueOf(greenMail.getSmtp().getPort()));
