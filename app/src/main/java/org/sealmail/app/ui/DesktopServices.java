@@ -64,7 +64,10 @@ public final class DesktopServices implements AutoCloseable {
                 new StoredMessageOpener(id -> store.messages().raw(id)
                         .orElseThrow(() -> new NoSuchElementException("message " + id + " has no stored body")),
                         keyRing, new InMemoryUseLicenseCache(), clock),
-                new CertificateRecipientDirectory(certificates, (prefix, limit) -> List.of(), clock),
+                new CertificateRecipientDirectory(certificates, (prefix, limit) -> store.certificates().list().stream()
+                        .map(DirectoryEntry::address).distinct()
+                        .filter(address -> address.contains(prefix.toLowerCase(java.util.Locale.ROOT)))
+                        .limit(limit).toList(), clock),
                 new ProtectingOutbox(accountId -> sender(store, keyRing, accountId), certificates, Map.of(),
                         new StoreOutboxSubmission(store.outbox(), clock), clock),
                 drafts, builtInTemplates(), keyRing,

@@ -53,6 +53,7 @@ public final class ReaderView {
     @FXML private Button replyAllButton;
     @FXML private Button forwardButton;
     @FXML private Button printButton;
+    @FXML private VBox headerBox;
     @FXML private Label subjectLabel;
     @FXML private Label fromLabel;
     @FXML private Label toLabel;
@@ -172,6 +173,7 @@ public final class ReaderView {
         renderProtectionBar(model.protectionBarProperty().get());
         boolean hasMessage = message != null;
         emptyLabel.setVisible(!hasMessage);
+        show(headerBox, hasMessage);
         for (Button button : List.of(replyButton, replyAllButton, forwardButton, printButton)) {
             button.setDisable(!hasMessage);
         }
