@@ -56,8 +56,16 @@ public enum ExitCode {
     EXPIRED(31),
     /** {@code open}: the protected message was altered or substituted after protection; no content. */
     TAMPERED(32),
+    /** {@code rules check} / {@code rules test}: the rules file was rejected (problems printed as FILE:LINE: REASON). */
+    RULES_INVALID(40),
+    /** {@code rules test}: a rule blocks the message. */
+    POLICY_BLOCKED(41),
+    /** {@code rules test}: the message would be held (a rule timed out, or the message cannot be read). */
+    POLICY_HELD(42),
+    /** {@code rules test}: a rule warns; the message would be sent only with an override reason. */
+    POLICY_WARNED(43),
     /** No graphical display: the desktop client cannot start (use the command line). */
-    NO_DISPLAY(40);
+    NO_DISPLAY(44);
 
     private final int code;
 

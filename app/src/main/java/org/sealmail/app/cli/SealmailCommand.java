@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.sealmail.app.cli.keys.KeysCommand;
 import org.sealmail.app.cli.rights.OpenCommand;
 import org.sealmail.app.cli.rights.ProtectCommand;
+import org.sealmail.app.cli.rules.RulesCommand;
 import org.sealmail.app.cli.smime.SmimeCommand;
 import org.sealmail.app.cli.store.StoreCommand;
 import org.sealmail.app.ui.DesktopServices;
@@ -25,7 +26,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "sealmail", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Sealmail: protected mail (S/MIME, Encrypt, Do Not Forward).",
         subcommands = {GuiCommand.class, KeysCommand.class, SmimeCommand.class, ProtectCommand.class, OpenCommand.class,
-            StoreCommand.class},
+            StoreCommand.class, RulesCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:success (verify: valid, trusted, address matches)",
@@ -49,7 +50,11 @@ import picocli.CommandLine.ScopeType;
             "30:open --out refused: rights include neither EXTRACT nor EXPORT",
             "31:protected message expired",
             "32:protected message tampered with",
-            "40:no graphical display for the desktop client"})
+            "40:rules file rejected",
+            "41:rules test: the message is blocked",
+            "42:rules test: the message would be held",
+            "43:rules test: the message needs an override reason",
+            "44:no graphical display for the desktop client"})
 public final class SealmailCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SealmailCommand.class);

@@ -36,8 +36,8 @@ public final class OutgoingMimeBuilder {
     /**
      * @param message the composed message
      * @param sender who sends it
-     * @param withBcc whether to put a Bcc header (only for protection, which licenses Bcc
-     *                recipients too; removed before the message leaves)
+     * @param withBcc whether to put a Bcc header (the send pipeline reads the envelope from it and
+     *                never lets it leave)
      * @return the message, headers and body set, saved
      * @throws MessagingException when an address or part cannot be encoded
      */

@@ -10,7 +10,8 @@ import java.util.Optional;
 import java.util.prefs.Preferences;
 import org.sealmail.app.sending.CertificateLookup;
 import org.sealmail.app.sending.CertificateRecipientDirectory;
-import org.sealmail.app.sending.ProtectingOutbox;
+import org.sealmail.app.send.StoreOutbox;
+import org.sealmail.app.sending.PipelineOutbox;
 import org.sealmail.app.sending.SenderIdentity;
 import org.sealmail.app.ui.compose.ProtectionChoice;
 import org.sealmail.app.ui.compose.TemplateOption;
@@ -22,13 +23,14 @@ import org.sealmail.app.ui.setup.AccountSetupService;
 import org.sealmail.app.ui.setup.DiscoveredServers;
 import org.sealmail.app.ui.setup.NewAccount;
 import org.sealmail.app.ui.store.StoreMailbox;
-import org.sealmail.app.ui.store.StoreOutboxSubmission;
 import org.sealmail.crypto.keys.CertificateAddresses;
 import org.sealmail.crypto.keys.CertifiedKey;
 import org.sealmail.crypto.rights.InMemoryUseLicenseCache;
 import org.sealmail.mailstore.accounts.Account;
 import org.sealmail.mailstore.certificates.DirectoryEntry;
 import org.sealmail.mailstore.db.SqliteMailStore;
+import org.sealmail.policy.rules.RuleSetHolder;
+import org.sealmail.policy.send.OutgoingMessagePipeline;
 
 /**
  * The composition root of the desktop client: opens the profile's store and builds the service
@@ -68,8 +70,10 @@ public final class DesktopServices implements AutoCloseable {
                         .map(DirectoryEntry::address).distinct()
                         .filter(address -> address.contains(prefix.toLowerCase(java.util.Locale.ROOT)))
                         .limit(limit).toList(), clock),
-                new ProtectingOutbox(accountId -> sender(store, keyRing, accountId), certificates, Map.of(),
-                        new StoreOutboxSubmission(store.outbox(), clock), clock),
+                new PipelineOutbox(accountId -> sender(store, keyRing, accountId),
+                        accountId -> new OutgoingMessagePipeline(RuleSetHolder.withoutRulesFile(),
+                                address -> certificates.certificateFor(address).stream().toList(),
+                                new StoreOutbox(store.outbox(), accountId, clock), clock), Map.of(), clock),
                 drafts, builtInTemplates(), keyRing,
                 new JavaPreferencesStore(Preferences.userRoot().node("sealmail/ui")), new AccountSetupService() {
                     @Override

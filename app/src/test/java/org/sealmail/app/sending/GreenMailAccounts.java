@@ -17,10 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.sealmail.app.ui.compose.SendFailure;
+import org.sealmail.policy.send.OutboxPort;
 
 /**
- * An in-JVM GreenMail (SMTP and IMAP on loopback) with two accounts, a {@link Submission} that
- * sends through its SMTP server and a reader of each account's IMAP inbox.
+ * An in-JVM GreenMail (SMTP and IMAP on loopback) with two accounts, an {@link OutboxPort} that
+ * submits through its SMTP server at once and a reader of each account's IMAP inbox.
  */
 final class GreenMailAccounts implements AutoCloseable {
 
@@ -35,8 +36,10 @@ final class GreenMailAccounts implements AutoCloseable {
         }
     }
 
-    Submission submission(String login) {
-        return (accountId, envelopeFrom, rfc5322, recipients) -> {
+    OutboxPort outbox(String login) {
+        return submission -> {
+            byte[] rfc5322 = submission.message();
+            List<String> recipients = submission.envelopeRecipients();
             Properties properties = new Properties();
             properties.put("mail.smtp.host", "127.0.0.1");
             properties.put("mail.smtp.port", String.valueOf(greenMail.getSmtp().getPort()));

@@ -47,13 +47,16 @@ import org.sealmail.app.ui.task.SameThreadTaskExecutor;
 import org.sealmail.crypto.rights.InMemoryUseLicenseCache;
 import org.sealmail.crypto.rights.UsageRight;
 import org.sealmail.crypto.testing.TestPki;
+import org.sealmail.policy.rules.RuleSetHolder;
+import org.sealmail.policy.send.OutgoingMessagePipeline;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
  * End to end through an in-JVM GreenMail with two accounts: Bob composes and sends with the
- * composer's view-model and the protecting outbox (SMTP), Alice's client fetches the message over
+ * composer's view-model, the send pipeline (rules, protection) and an outbox that submits over
+ * SMTP; Alice's client fetches the message over
  * IMAP, opens it with her key and shows it in the reader. With Do Not Forward, copy (every
  * gesture), print, forward and save are refused; with Encrypt, forward and copy work.
  */
@@ -62,6 +65,7 @@ class ProtectedMailRoundTripIT {
 
     private static final String BOB = "bob@example.test";
     private static final String ALICE = "alice@example.test";
+    private static final String CAROL = "carol@example.test";
     private static final String SECRET = "Board numbers: revenue 4.2M. Keep this between us.";
     private static final String SENTINEL = "clipboard sentinel 51c2";
 
@@ -111,18 +115,25 @@ class ProtectedMailRoundTripIT {
 
     private Optional<X509Certificate> certificateFor(String address) {
         return address.equals(ALICE) ? Optional.of(pki.alice.certificate())
-                : address.equals(BOB) ? Optional.of(pki.bob.certificate()) : Optional.empty();
+                : address.equals(BOB) ? Optional.of(pki.bob.certificate())
+                : address.equals(CAROL) ? Optional.of(pki.carol.certificate()) : Optional.empty();
+    }
+
+    private ComposeViewModel composer() {
+        InMemoryComposeServices drafts = new InMemoryComposeServices();
+        PipelineOutbox outbox = new PipelineOutbox(id -> new SenderIdentity("Bob Example", BOB, Optional.of(pki.bob)),
+                id -> new OutgoingMessagePipeline(RuleSetHolder.withoutRulesFile(),
+                        address -> certificateFor(address).stream().toList(), servers.outbox(BOB), Clock.systemUTC()),
+                Map.of(), Clock.systemUTC());
+        CertificateRecipientDirectory directory = new CertificateRecipientDirectory(this::certificateFor,
+                (prefix, limit) -> List.of(), Clock.systemUTC());
+        return new ComposeViewModel(1, directory, outbox, drafts, DesktopServices.builtInTemplates(),
+                new SameThreadTaskExecutor(), UiText.english());
     }
 
     /** Bob composes and sends with the given toggle, Alice fetches and opens. */
     private OpenedMessage sendAndOpen(java.util.function.Consumer<ComposeViewModel> protection) throws Exception {
-        InMemoryComposeServices drafts = new InMemoryComposeServices();
-        ProtectingOutbox outbox = new ProtectingOutbox(id -> new SenderIdentity("Bob Example", BOB, Optional.of(pki.bob)),
-                this::certificateFor, Map.of(), servers.submission(BOB), Clock.systemUTC());
-        CertificateRecipientDirectory directory = new CertificateRecipientDirectory(this::certificateFor,
-                (prefix, limit) -> List.of(), Clock.systemUTC());
-        ComposeViewModel composer = new ComposeViewModel(1, directory, outbox, drafts, DesktopServices.builtInTemplates(),
-                new SameThreadTaskExecutor(), UiText.english());
+        ComposeViewModel composer = composer();
         composer.toProperty().set("Alice Example <" + ALICE + ">");
         composer.subjectProperty().set("Q3 board numbers");
         composer.bodyProperty().set(SECRET);
@@ -181,6 +192,22 @@ class ProtectedMailRoundTripIT {
         assertThat(recorded.composed).isEmpty();
         assertThat(onFx(() -> reader.reply().done())).as("reply stays allowed").isTrue();
         onFx(() -> Screenshots.save(stage.getScene(), "roundtrip-do-not-forward-as-recipient"));
+    }
+
+    @Test
+    void doNotForwardWithABccRecipientIsHeldAndNothingIsSent() throws Exception {
+        ComposeViewModel composer = composer();
+        composer.toProperty().set(ALICE);
+        composer.bccProperty().set(CAROL);
+        composer.subjectProperty().set("Q3 board numbers");
+        composer.bodyProperty().set(SECRET);
+        composer.doNotForwardProperty().set(true);
+
+        assertThat(composer.send()).isTrue();
+
+        assertThat(composer.stateProperty().get()).isEqualTo(ComposeViewModel.SendState.FAILED);
+        assertThat(composer.errorProperty().get()).startsWith("Sending failed: ").contains("Bcc");
+        assertThat(servers.inbox(ALICE)).isEmpty();
     }
 
     @Test

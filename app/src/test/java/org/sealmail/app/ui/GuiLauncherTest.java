@@ -24,7 +24,7 @@ class GuiLauncherTest {
     }
 
     @Test
-    void sealmailWithoutArgumentsAndWithoutDisplayExplainsAndExits40() throws Exception {
+    void sealmailWithoutArgumentsAndWithoutDisplayExplainsAndExits44() throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         ProcessBuilder builder = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
                 "org.sealmail.app.Main"));
@@ -36,7 +36,7 @@ class GuiLauncherTest {
         process.getInputStream().transferTo(output);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(process.exitValue()).isEqualTo(40);
+        assertThat(process.exitValue()).isEqualTo(44);
         assertThat(output.toString(StandardCharsets.UTF_8)).contains(
                 "sealmail: cannot open the desktop client: no graphical display (neither DISPLAY nor WAYLAND_DISPLAY "
                         + "is set). Use the command line instead (sealmail --help).");

@@ -53,15 +53,17 @@ public final class ProtectedMessageBuilder {
 
     private final Clock clock;
     private final Optional<URI> rightsServer;
+    private final Branding branding;
 
     /** @param clock the time source for issuedAt, expiry and certificate validity */
     public ProtectedMessageBuilder(Clock clock) {
-        this(clock, Optional.empty());
+        this(clock, Optional.empty(), Branding.DEFAULT);
     }
 
-    private ProtectedMessageBuilder(Clock clock, Optional<URI> rightsServer) {
+    private ProtectedMessageBuilder(Clock clock, Optional<URI> rightsServer, Branding branding) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.rightsServer = rightsServer;
+        this.branding = Objects.requireNonNull(branding, "branding");
     }
 
     /**
@@ -69,7 +71,16 @@ public final class ProtectedMessageBuilder {
      * @return a builder that names it
      */
     public ProtectedMessageBuilder withRightsServer(URI url) {
-        return new ProtectedMessageBuilder(clock, Optional.of(url));
+        return new ProtectedMessageBuilder(clock, Optional.of(url), branding);
+    }
+
+    /**
+     * @param value how the readable wrapper looks (intro text, disclaimer, privacy statement, logo, colour);
+     *     {@link Branding#DEFAULT} unless set
+     * @return a builder that writes wrappers in that branding
+     */
+    public ProtectedMessageBuilder withBranding(Branding value) {
+        return new ProtectedMessageBuilder(clock, rightsServer, Objects.requireNonNull(value, "branding"));
     }
 
     /**
@@ -112,7 +123,8 @@ public final class ProtectedMessageBuilder {
                     + notAfter.get() + ", which is not after now (" + now + ")");
         }
         String contentId = UUID.randomUUID().toString();
-        ProtectedMimeStructure.Wrapper wrapper = ProtectedMimeStructure.Wrapper.of(senderDisplay(message, issuer), rightsServer);
+        ProtectedMimeStructure.Wrapper wrapper = ProtectedMimeStructure.Wrapper.of(senderDisplay(message, issuer), rightsServer,
+                branding);
         PublishingLicense license = new PublishingLicense(contentId, issuer, now, template, notAfter,
                 template.offlineDays(), new RecipientGrant(issuer, UsageRights.of(UsageRight.OWNER),
                         CertificateReference.of(sender.certificate())), grants, rightsServer, wrapper.digest());

@@ -80,22 +80,38 @@ final class ProtectedMimeStructure {
          * @param from the display form of From; control characters and line breaks in it become one space each run,
          *     so the sender's name cannot add lines to the wrapper
          * @param rightsServer the rights server to link to, if any
+         * @param branding how the wrapper looks; {@link Branding#DEFAULT} gives Sealmail's plain wrapper
          * @return the wrapper
          */
-        static Wrapper of(String from, Optional<URI> rightsServer) {
+        static Wrapper of(String from, Optional<URI> rightsServer, Branding branding) {
             String sender = CONTROL.matcher(from).replaceAll(" ");
             StringBuilder text = new StringBuilder();
-            text.append("This message is protected with Sealmail.\r\n\r\n");
+            text.append(branding.introText()).append("\r\n\r\n");
             text.append("From: ").append(sender).append("\r\n\r\n");
             text.append("Only the recipients it was sent to can open it, in Sealmail, with their own key.\r\n");
             rightsServer.ifPresent(url -> text.append("To request access or read more, visit: ").append(url).append("\r\n"));
+            if (!branding.disclaimer().isEmpty()) {
+                text.append("\r\n").append(branding.disclaimer().replace("\n", "\r\n")).append("\r\n");
+            }
+            branding.privacyStatement().ifPresent(url -> text.append("\r\nPrivacy statement: ").append(url).append("\r\n"));
             StringBuilder html = new StringBuilder();
             html.append("<!DOCTYPE html>\r\n<html><head><meta charset=\"utf-8\"><title>Protected message</title></head>\r\n<body>\r\n");
-            html.append("<p><strong>This message is protected with Sealmail.</strong></p>\r\n");
+            branding.backgroundColour().ifPresent(colour -> html.append("<div style=\"background-color:").append(colour)
+                    .append(";padding:16px\">\r\n"));
+            branding.logo().ifPresent(logo -> html.append("<p><img src=\"").append(logo.dataUri())
+                    .append("\" alt=\"\" style=\"max-height:64px\"></p>\r\n"));
+            html.append("<p><strong>").append(escape(branding.introText())).append("</strong></p>\r\n");
             html.append("<p>From: ").append(escape(sender)).append("</p>\r\n");
             html.append("<p>Only the recipients it was sent to can open it, in Sealmail, with their own key.</p>\r\n");
             rightsServer.ifPresent(url -> html.append("<p><a href=\"").append(escape(url.toString()))
                     .append("\">Request access or read more</a></p>\r\n"));
+            if (!branding.disclaimer().isEmpty()) {
+                html.append("<p><small>").append(escape(branding.disclaimer()).replace("\n", "<br>\r\n"))
+                        .append("</small></p>\r\n");
+            }
+            branding.privacyStatement().ifPresent(url -> html.append("<p><a href=\"").append(escape(url.toASCIIString()))
+                    .append("\">Privacy statement</a></p>\r\n"));
+            branding.backgroundColour().ifPresent(colour -> html.append("</div>\r\n"));
             html.append("</body></html>\r\n");
             return new Wrapper(text.toString(), html.toString());
         }
