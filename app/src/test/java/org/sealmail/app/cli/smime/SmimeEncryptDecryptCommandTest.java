@@ -3,8 +3,6 @@ package org.sealmail.app.cli.smime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,13 +12,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sealmail.app.cli.SealmailCommand;
+import org.sealmail.app.cli.CliRun;
 import org.sealmail.crypto.keys.CertifiedKey;
 import org.sealmail.crypto.keys.EmailCertificateSpec;
 import org.sealmail.crypto.keys.KeyAlgorithm;
 import org.sealmail.crypto.keys.Pkcs12KeyStores;
 import org.sealmail.crypto.testing.TestPki;
-import picocli.CommandLine;
 
 /** {@code sealmail smime encrypt|decrypt} run in-process: output files, messages and documented exit codes. */
 class SmimeEncryptDecryptCommandTest {
@@ -251,15 +248,10 @@ class SmimeEncryptDecryptCommandTest {
     }
 
     private int run(String... args) {
-        CommandLine commandLine = SealmailCommand.commandLine();
-        StringWriter outText = new StringWriter();
-        StringWriter errText = new StringWriter();
-        commandLine.setOut(new PrintWriter(outText, true));
-        commandLine.setErr(new PrintWriter(errText, true));
-        int code = commandLine.execute(args);
-        out = outText.toString();
-        err = errText.toString();
-        return code;
+        CliRun run = CliRun.of(args);
+        out = run.out();
+        err = run.err();
+        return run.exitCode();
     }
 
 }

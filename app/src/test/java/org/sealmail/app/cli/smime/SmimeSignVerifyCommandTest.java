@@ -3,8 +3,6 @@ package org.sealmail.app.cli.smime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +14,7 @@ import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sealmail.app.cli.SealmailCommand;
+import org.sealmail.app.cli.CliRun;
 import org.sealmail.crypto.keys.CertificateAuthority;
 import org.sealmail.crypto.keys.CertificateFiles;
 import org.sealmail.crypto.keys.CertifiedKey;
@@ -28,7 +26,6 @@ import org.sealmail.crypto.smime.sign.SigningOptions;
 import org.sealmail.crypto.smime.sign.SmimeSigner;
 import org.sealmail.crypto.testing.SignedDataSurgery;
 import org.sealmail.crypto.testing.TestPki;
-import picocli.CommandLine;
 
 /** {@code sealmail smime sign|verify} run in-process: exit codes, the printed facts and the error lines. */
 class SmimeSignVerifyCommandTest {
@@ -41,9 +38,6 @@ class SmimeSignVerifyCommandTest {
     private static Path passFile;
     private static Path rootPem;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
     @BeforeAll
     static void keys() throws IOException {
         aliceP12 = TestPki.writeP12(dir, "alice", PKI.alice);
@@ -51,14 +45,8 @@ class SmimeSignVerifyCommandTest {
         rootPem = PKI.writeRootPem(dir);
     }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = SealmailCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int code = commandLine.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static Path write(String name, byte[] bytes) throws IOException {
@@ -72,12 +60,12 @@ class SmimeSignVerifyCommandTest {
             "--in", in.toString(), "--out", out.toString()};
         String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(options))
                 .toArray(String[]::new);
-        Run sign = run(args);
+        CliRun sign = run(args);
         assertThat(sign.exitCode()).as(sign.err()).isZero();
         return out;
     }
 
-    private static Run verify(Path message, String... extra) {
+    private static CliRun verify(Path message, String... extra) {
         String[] base = {"smime", "verify", "--trust", rootPem.toString(), "--in", message.toString()};
         return run(java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(extra))
                 .toArray(String[]::new));
@@ -85,7 +73,7 @@ class SmimeSignVerifyCommandTest {
 
     @Test
     void aSignedMessageVerifiesWithEveryFactOnItsOwnLine() throws IOException {
-        Run result = verify(signedByAlice("valid", "Alice Example <alice@example.test>"));
+        CliRun result = verify(signedByAlice("valid", "Alice Example <alice@example.test>"));
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out().lines()).contains("status: VALID", "coverage: whole message", "format: detached (multipart/signed)",
@@ -104,7 +92,7 @@ class SmimeSignVerifyCommandTest {
     void opaquePssSha384SignaturesVerify() throws IOException {
         Path signed = signedByAlice("opaque", "alice@example.test", "--opaque", "--pss", "--digest", "sha384");
 
-        Run result = verify(signed);
+        CliRun result = verify(signed);
 
         assertThat(Files.readString(signed)).contains("application/pkcs7-mime; smime-type=signed-data");
         assertThat(result.exitCode()).isZero();
@@ -117,7 +105,7 @@ class SmimeSignVerifyCommandTest {
         Path signed = signedByAlice("tampered", "alice@example.test");
         Path tampered = write("tampered.eml", TestMessages.replaceFirst(Files.readAllBytes(signed), "attached", "attacked"));
 
-        Run result = verify(tampered);
+        CliRun result = verify(tampered);
 
         assertThat(result.exitCode()).isEqualTo(10);
         assertThat(result.out().lines()).contains("status: BAD_SIGNATURE", "  signature: INCORRECT",
@@ -130,7 +118,7 @@ class SmimeSignVerifyCommandTest {
         CertificateFiles.writePem(otherRoot, java.util.List.of(
                 CertificateAuthority.createRoot("Other Root", KeyAlgorithm.EC_P256).issuer().certificate()));
 
-        Run result = run("smime", "verify", "--trust", otherRoot.toString(), "--in",
+        CliRun result = run("smime", "verify", "--trust", otherRoot.toString(), "--in",
                 signedByAlice("untrusted", "alice@example.test").toString());
 
         assertThat(result.exitCode()).isEqualTo(11);
@@ -139,7 +127,7 @@ class SmimeSignVerifyCommandTest {
 
     @Test
     void aForeignFromExitsWithAddressMismatch() throws IOException {
-        Run result = verify(signedByAlice("mismatch", "ceo@example.test"));
+        CliRun result = verify(signedByAlice("mismatch", "ceo@example.test"));
 
         assertThat(result.exitCode()).isEqualTo(12);
         assertThat(result.out().lines()).contains("status: ADDRESS_MISMATCH", "  address match: NO",
@@ -156,8 +144,8 @@ class SmimeSignVerifyCommandTest {
                 .sign(TestMessages.plain("alice@example.test", "old\r\n"), expired, SigningOptions.defaults());
         Path message = write("expired.eml", signed);
 
-        Run now = verify(message);
-        Run then = verify(message, "--at", signingTime.plus(Duration.ofMinutes(1)).toString());
+        CliRun now = verify(message);
+        CliRun then = verify(message, "--at", signingTime.plus(Duration.ofMinutes(1)).toString());
 
         assertThat(now.exitCode()).isEqualTo(13);
         assertThat(now.out()).contains("(NOT valid at validation time)").contains("  problem: certificate expired on ");
@@ -172,8 +160,8 @@ class SmimeSignVerifyCommandTest {
         Path aliceCertificate = TestPki.writeCertPem(dir, "alice-cert", PKI.alice);
         Path intermediate = PKI.writeIntermediatePem(dir);
 
-        Run missing = verify(message);
-        Run supplied = verify(message, "--cert", aliceCertificate.toString(), "--cert", intermediate.toString());
+        CliRun missing = verify(message);
+        CliRun supplied = verify(message, "--cert", aliceCertificate.toString(), "--cert", intermediate.toString());
 
         assertThat(missing.exitCode()).isEqualTo(11);
         assertThat(missing.out()).contains("  certificate: not available (issuer O=Sealmail Test,CN=Sealmail Test Intermediate,"
@@ -192,7 +180,7 @@ class SmimeSignVerifyCommandTest {
         Path message = write("oid.eml", TestMessages.multipartSigned("alice@example.test", entity,
                 SignedDataSurgery.withDigestAlgorithm(der, "1.2.3.4.5"), "application/pkcs7-signature"));
 
-        Run result = verify(message);
+        CliRun result = verify(message);
 
         assertThat(result.exitCode()).isEqualTo(17);
         assertThat(result.out().lines()).contains("status: UNSUPPORTED_ALGORITHM", "  digest algorithm: 1.2.3.4.5",
@@ -201,7 +189,7 @@ class SmimeSignVerifyCommandTest {
 
     @Test
     void anUnsignedMessageExitsNotSigned() throws IOException {
-        Run result = verify(write("plain.eml", TestMessages.plain("alice@example.test", "hi\r\n")));
+        CliRun result = verify(write("plain.eml", TestMessages.plain("alice@example.test", "hi\r\n")));
 
         assertThat(result.exitCode()).isEqualTo(20);
         assertThat(result.out().lines()).contains("status: NOT_SIGNED",
@@ -216,7 +204,7 @@ class SmimeSignVerifyCommandTest {
                 + "\r\n\r\n--list\r\n" + signed.substring(split + "MIME-Version: 1.0\r\n".length())
                 + "\r\n--list\r\nContent-Type: text/plain\r\n\r\nUnsubscribe: ...\r\n--list--\r\n";
 
-        Run result = verify(write("partial.eml", withFooter.getBytes(StandardCharsets.ISO_8859_1)));
+        CliRun result = verify(write("partial.eml", withFooter.getBytes(StandardCharsets.ISO_8859_1)));
 
         assertThat(result.exitCode()).isEqualTo(22);
         assertThat(result.out().lines()).contains("status: VALID",
@@ -225,7 +213,7 @@ class SmimeSignVerifyCommandTest {
 
     @Test
     void anEmptyFileExitsMalformedWithOneLineAndNoStackTrace() throws IOException {
-        Run result = verify(write("empty.eml", new byte[0]));
+        CliRun result = verify(write("empty.eml", new byte[0]));
 
         assertThat(result.exitCode()).isEqualTo(14);
         assertThat(result.err()).isEqualTo("sealmail verify: empty input: no message to read" + System.lineSeparator());
@@ -237,7 +225,7 @@ class SmimeSignVerifyCommandTest {
         byte[] garbage = new byte[300];
         new java.util.Random(3).nextBytes(garbage);
 
-        Run result = verify(write("garbage.eml", garbage));
+        CliRun result = verify(write("garbage.eml", garbage));
 
         assertThat(result.exitCode()).isEqualTo(14);
         assertThat(result.err()).startsWith("sealmail verify: not an RFC 5322 message").doesNotContain("\tat ");
@@ -249,7 +237,7 @@ class SmimeSignVerifyCommandTest {
         int base64Start = signed.indexOf("\r\n\r\n", signed.indexOf("application/pkcs7-signature; name")) + 4;
         int thirdLine = signed.indexOf("\r\n", signed.indexOf("\r\n", base64Start) + 2) + 2;
 
-        Run result = verify(write("truncated.eml", signed.substring(0, thirdLine + 5).getBytes(StandardCharsets.ISO_8859_1)));
+        CliRun result = verify(write("truncated.eml", signed.substring(0, thirdLine + 5).getBytes(StandardCharsets.ISO_8859_1)));
 
         assertThat(result.exitCode()).isEqualTo(14);
         assertThat(result.err()).isEqualTo("sealmail verify: signature part: invalid base64: truncated (the last group has a"
@@ -261,7 +249,7 @@ class SmimeSignVerifyCommandTest {
         Path wrong = Files.writeString(dir.resolve("wrong.txt"), "not-the-password\n");
         Path in = write("pw.eml", TestMessages.plain("alice@example.test", "x\r\n"));
 
-        Run result = run("smime", "sign", "--key", aliceP12.toString(), "--pass-file", wrong.toString(), "--in",
+        CliRun result = run("smime", "sign", "--key", aliceP12.toString(), "--pass-file", wrong.toString(), "--in",
                 in.toString(), "--out", dir.resolve("pw.signed.eml").toString());
 
         assertThat(result.exitCode()).isEqualTo(19);
@@ -270,7 +258,7 @@ class SmimeSignVerifyCommandTest {
 
     @Test
     void aMissingInputFileIsAnError() {
-        Run result = verify(dir.resolve("does-not-exist.eml"));
+        CliRun result = verify(dir.resolve("does-not-exist.eml"));
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).contains("no such file:");
@@ -280,7 +268,7 @@ class SmimeSignVerifyCommandTest {
     void anUnknownDigestIsRefused() throws IOException {
         Path in = write("md5.eml", TestMessages.plain("alice@example.test", "x\r\n"));
 
-        Run result = run("smime", "sign", "--key", aliceP12.toString(), "--pass-file", passFile.toString(), "--in",
+        CliRun result = run("smime", "sign", "--key", aliceP12.toString(), "--pass-file", passFile.toString(), "--in",
                 in.toString(), "--out", dir.resolve("md5.signed.eml").toString(), "--digest", "sha1");
 
         assertThat(result.exitCode()).isEqualTo(17);

@@ -1,19 +1,18 @@
 package org.sealmail.crypto.smime.decrypt;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeUtility;
-import jakarta.mail.internet.ParseException;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Optional;
 import org.sealmail.crypto.CryptoException;
 import org.sealmail.crypto.CryptoFailure;
 import org.sealmail.crypto.smime.mime.Base64DecodingInputStream;
+import org.sealmail.crypto.smime.mime.BlockInputStream;
+import org.sealmail.crypto.smime.mime.ContentType;
+import org.sealmail.crypto.smime.mime.LineEndings;
 import org.sealmail.crypto.smime.mime.RawMimeHeaders;
 
 /**
@@ -62,21 +61,19 @@ final class CmsInput {
                 CryptoFailure.MALFORMED_INPUT, headers.isEmpty()
                         ? "not an S/MIME message: no header fields, and not a DER or PEM CMS file either"
                         : "not an S/MIME encrypted message: no Content-Type (plain text/plain message)"));
-        ContentType contentType;
-        try {
-            contentType = new ContentType(contentTypeValue);
-        } catch (ParseException e) {
-            throw new CryptoException(CryptoFailure.MALFORMED_INPUT,
-                    "malformed Content-Type \"" + contentTypeValue + "\": " + e.getMessage(), e);
+        ContentType contentType = ContentType.parse(contentTypeValue);
+        if (contentType == ContentType.DEFAULT && !contentTypeValue.toLowerCase(Locale.ROOT).startsWith("text/plain")) {
+            throw new CryptoException(CryptoFailure.MALFORMED_INPUT, "malformed Content-Type \"" + contentTypeValue
+                    + "\": no type/subtype (RFC 2045 §5.1)");
         }
-        String baseType = contentType.getBaseType().toLowerCase(Locale.ROOT);
-        if (!baseType.equals("application/pkcs7-mime") && !baseType.equals("application/x-pkcs7-mime")) {
+        String baseType = contentType.mediaType();
+        if (!contentType.is("application/pkcs7-mime", "application/x-pkcs7-mime")) {
             throw new CryptoException(CryptoFailure.MALFORMED_INPUT, "not an S/MIME encrypted message: Content-Type is "
                     + baseType + ", expected application/pkcs7-mime (RFC 8551 §3.3)");
         }
         // the smime-type parameter is only a hint (some clients mislabel enveloped data as signed-data):
         // the CMS content type decides
-        String smimeType = Optional.ofNullable(contentType.getParameter("smime-type")).orElse("").toLowerCase(Locale.ROOT);
+        String smimeType = contentType.parameter("smime-type").orElse("").toLowerCase(Locale.ROOT);
         String encoding = headers.value("Content-Transfer-Encoding").orElse("7bit").toLowerCase(Locale.ROOT).trim();
         InputStream decoded = switch (encoding) {
             case "base64" -> new Base64Errors(new Base64DecodingInputStream(in));
@@ -142,10 +139,10 @@ final class CmsInput {
      * The base64 text between a PEM {@code -----BEGIN ...-----} line and its {@code -----END}
      * line (RFC 7468 §2); headers such as {@code Version:} before an empty line are skipped.
      */
-    static final class PemBodyInputStream extends InputStream {
+    static final class PemBodyInputStream extends BlockInputStream {
+        private static final int MAX_LINE_BYTES = 64 * 1024;
+
         private final InputStream in;
-        private byte[] line = new byte[0];
-        private int position;
         private boolean begun;
         private boolean ended;
 
@@ -154,34 +151,10 @@ final class CmsInput {
         }
 
         @Override
-        public int read() throws IOException {
-            while (position >= line.length) {
-                if (ended || !nextLine()) {
-                    return -1;
-                }
-            }
-            return line[position++] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] bytes, int offset, int length) throws IOException {
-            if (length == 0) {
-                return 0;
-            }
-            while (position >= line.length) {
-                if (ended || !nextLine()) {
-                    return -1;
-                }
-            }
-            int count = Math.min(length, line.length - position);
-            System.arraycopy(line, position, bytes, offset, count);
-            position += count;
-            return count;
-        }
-
-        private boolean nextLine() throws IOException {
-            while (true) {
-                byte[] next = readLine();
+        protected byte[] nextBlock() throws IOException {
+            while (!ended) {
+                byte[] next = LineEndings.readLine(in, MAX_LINE_BYTES, () -> new CryptoException(
+                        CryptoFailure.MALFORMED_INPUT, "PEM line longer than 64 KiB: not PEM"));
                 if (next == null) {
                     throw new CryptoException(CryptoFailure.MALFORMED_INPUT,
                             begun ? "PEM block has no -----END line: the input is truncated" : "no PEM -----BEGIN line");
@@ -193,32 +166,14 @@ final class CmsInput {
                 }
                 if (text.startsWith("-----END")) {
                     ended = true;
-                    return false;
+                    break;
                 }
                 if (text.contains(":")) {
                     continue; // RFC 1421 style header inside the block
                 }
-                line = text.getBytes(StandardCharsets.US_ASCII);
-                position = 0;
-                return true;
+                return text.getBytes(StandardCharsets.US_ASCII);
             }
-        }
-
-        private byte[] readLine() throws IOException {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(80);
-            int c;
-            boolean any = false;
-            while ((c = in.read()) >= 0) {
-                any = true;
-                if (c == '\n') {
-                    break;
-                }
-                if (bytes.size() > 64 * 1024) {
-                    throw new CryptoException(CryptoFailure.MALFORMED_INPUT, "PEM line longer than 64 KiB: not PEM");
-                }
-                bytes.write(c);
-            }
-            return any ? bytes.toByteArray() : null;
+            return null;
         }
     }
 }

@@ -25,6 +25,7 @@ import org.sealmail.crypto.CryptoFailure;
 import org.sealmail.crypto.CryptoProvider;
 import org.sealmail.crypto.MissingRecipientCertificateException;
 import org.sealmail.crypto.smime.mime.CanonicalLineEndingOutputStream;
+import org.sealmail.crypto.smime.mime.HeaderField;
 import org.sealmail.crypto.smime.mime.RawMimeHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -163,20 +164,20 @@ public final class SmimeEncryptor {
 
     private static RawMimeHeaders outerMimeFields(ContentEncryption encryption) {
         return RawMimeHeaders.of(List.of(
-                RawMimeHeaders.field("MIME-Version", "1.0"),
-                RawMimeHeaders.field("Content-Type", "application/pkcs7-mime; smime-type=" + encryption.smimeType()
+                HeaderField.of("MIME-Version", "1.0"),
+                HeaderField.of("Content-Type", "application/pkcs7-mime; smime-type=" + encryption.smimeType()
                         + "; name=smime.p7m"),
-                RawMimeHeaders.field("Content-Transfer-Encoding", "base64"),
-                RawMimeHeaders.field("Content-Disposition", "attachment; filename=smime.p7m"),
-                RawMimeHeaders.field("Content-Description", "S/MIME Encrypted Message")));
+                HeaderField.of("Content-Transfer-Encoding", "base64"),
+                HeaderField.of("Content-Disposition", "attachment; filename=smime.p7m"),
+                HeaderField.of("Content-Description", "S/MIME Encrypted Message")));
     }
 
     /** Writes the entity's Content-* fields, an empty line and the body, all with CRLF line ends. */
     private static void writeInnerEntity(RawMimeHeaders headers, InputStream body, OutputStream out) throws IOException {
-        RawMimeHeaders inner = headers.filter(field -> field.isMimeField() && !field.named("MIME-Version"));
+        RawMimeHeaders inner = headers.filter(field -> field.isMimeField() && !field.is("MIME-Version"));
         if (inner.value("Content-Type").isEmpty()) {
             // RFC 2045 §5.2 default, made explicit so every reader sees the same type
-            inner = RawMimeHeaders.of(concat(List.of(RawMimeHeaders.field("Content-Type", "text/plain; charset=us-ascii")),
+            inner = RawMimeHeaders.of(concat(List.of(HeaderField.of("Content-Type", "text/plain; charset=us-ascii")),
                     inner.fields()));
         }
         inner.writeTo(out);
@@ -186,8 +187,8 @@ public final class SmimeEncryptor {
         canonical.flush();
     }
 
-    private static List<RawMimeHeaders.Field> concat(List<RawMimeHeaders.Field> first, List<RawMimeHeaders.Field> second) {
-        List<RawMimeHeaders.Field> all = new ArrayList<>(first);
+    private static List<HeaderField> concat(List<HeaderField> first, List<HeaderField> second) {
+        List<HeaderField> all = new ArrayList<>(first);
         all.addAll(second);
         return all;
     }

@@ -10,9 +10,10 @@ import java.util.Base64;
  * other characters outside the base64 alphabet are skipped, as RFC 2045 asks. Stricter than
  * {@link Base64#getMimeDecoder()} where it matters for mail: input that ends in the middle of
  * a 4-character group, or data after the {@code =} padding, is an error, so that a truncated
- * message is reported instead of silently shortened.
+ * message is reported instead of silently shortened. ({@link TransferEncodings#decodeBase64} is
+ * the in-memory decoder for small parts, which also refuses characters outside the alphabet.)
  */
-public final class Base64DecodingInputStream extends InputStream {
+public final class Base64DecodingInputStream extends BlockInputStream {
 
     private static final int BLOCK = 48 * 1024;
 
@@ -20,10 +21,8 @@ public final class Base64DecodingInputStream extends InputStream {
     private final byte[] raw = new byte[BLOCK];
     private final byte[] clean = new byte[BLOCK + 4];
     private int cleanLength;
-    private byte[] decoded = new byte[0];
-    private int position;
     private boolean padded;
-    private boolean ended;
+    private boolean sourceEnded;
 
     /** @param in the base64 text */
     public Base64DecodingInputStream(InputStream in) {
@@ -31,77 +30,48 @@ public final class Base64DecodingInputStream extends InputStream {
     }
 
     @Override
-    public int read() throws IOException {
-        while (position >= decoded.length) {
-            if (!fill()) {
-                return -1;
-            }
-        }
-        return decoded[position++] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] bytes, int offset, int length) throws IOException {
-        if (length == 0) {
-            return 0;
-        }
-        while (position >= decoded.length) {
-            if (!fill()) {
-                return -1;
-            }
-        }
-        int count = Math.min(length, decoded.length - position);
-        System.arraycopy(decoded, position, bytes, offset, count);
-        position += count;
-        return count;
-    }
-
-    /** @return false at the end of the content */
-    private boolean fill() throws IOException {
-        if (ended) {
-            return false;
-        }
-        int read = in.read(raw, 0, BLOCK);
-        if (read < 0) {
-            ended = true;
-            if (cleanLength % 4 != 0) {
-                throw new IOException("base64 content ends in the middle of a 4-character group (" + cleanLength % 4
-                        + " characters left over): the message is truncated");
-            }
-            return decode(cleanLength);
-        }
-        for (int i = 0; i < read; i++) {
-            byte c = raw[i];
-            boolean alphabet = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/';
-            if (alphabet) {
-                if (padded) {
-                    throw new IOException("base64 data after the '=' padding");
+    protected byte[] nextBlock() throws IOException {
+        while (!sourceEnded) {
+            int read = in.read(raw, 0, BLOCK);
+            if (read < 0) {
+                sourceEnded = true;
+                if (cleanLength % 4 != 0) {
+                    throw new IOException("base64 content ends in the middle of a 4-character group (" + cleanLength % 4
+                            + " characters left over): the message is truncated");
                 }
-                clean[cleanLength++] = c;
-            } else if (c == '=') {
-                padded = true;
-                clean[cleanLength++] = c;
+                break;
+            }
+            for (int i = 0; i < read; i++) {
+                byte c = raw[i];
+                if (TransferEncodings.isBase64Alphabet(c)) {
+                    if (padded) {
+                        throw new IOException("base64 data after the '=' padding");
+                    }
+                    clean[cleanLength++] = c;
+                } else if (c == '=') {
+                    padded = true;
+                    clean[cleanLength++] = c;
+                }
+            }
+            int whole = cleanLength - cleanLength % 4;
+            if (whole > 0) {
+                return decode(whole);
             }
         }
-        return decode(cleanLength - cleanLength % 4) || fill();
+        return cleanLength > 0 ? decode(cleanLength) : null;
     }
 
     /** Decodes the first {@code count} clean characters (a multiple of 4) and keeps the rest. */
-    private boolean decode(int count) throws IOException {
-        if (count == 0) {
-            decoded = new byte[0];
-            position = 0;
-            return false;
-        }
+    private byte[] decode(int count) throws IOException {
+        byte[] decoded;
         try {
             decoded = Base64.getDecoder().decode(Arrays.copyOf(clean, count));
         } catch (IllegalArgumentException e) {
             throw new IOException("invalid base64 content: " + e.getMessage(), e);
         }
-        position = 0;
         System.arraycopy(clean, count, clean, 0, cleanLength - count);
         cleanLength -= count;
-        return true;
+        return decoded;
     }
 
     @Override

@@ -39,6 +39,11 @@ public record HeaderField(String name, byte[] raw, String value) {
         return name.toLowerCase(Locale.ROOT).startsWith("content-");
     }
 
+    /** @return true for the fields that describe a MIME entity: {@code Content-*} and {@code MIME-Version} */
+    public boolean isMimeField() {
+        return isContentField() || is("MIME-Version");
+    }
+
     /** @return a copy of the raw bytes */
     @Override
     public byte[] raw() {
@@ -55,6 +60,53 @@ public record HeaderField(String name, byte[] raw, String value) {
     public static HeaderField of(String name, String value) {
         byte[] raw = (name + ": " + value + "\r\n").getBytes(StandardCharsets.UTF_8);
         return new HeaderField(name, raw, value);
+    }
+
+    /**
+     * Makes a field from its exact bytes as received: the name before the first colon, the value
+     * after it unfolded (the line breaks of folding removed, RFC 5322 §2.2.3) and trimmed.
+     *
+     * @param raw the field's first line and its continuation lines, with their line breaks; the
+     *     first line must hold a colon after the name (see {@link #nameEnd})
+     * @return the field
+     */
+    static HeaderField fromRaw(byte[] raw) {
+        int colon = 0;
+        while (raw[colon] != ':') {
+            colon++;
+        }
+        String name = new String(raw, 0, colon, StandardCharsets.ISO_8859_1).trim();
+        java.io.ByteArrayOutputStream value = new java.io.ByteArrayOutputStream(raw.length - colon);
+        for (int i = colon + 1; i < raw.length; i++) {
+            if (raw[i] != '\r' && raw[i] != '\n') {
+                value.write(raw[i]);
+            }
+        }
+        return new HeaderField(name, raw, decode(value.toByteArray()).trim());
+    }
+
+    /**
+     * Whether a line starts a header field (RFC 5322 §2.2, §3.6.8): a name of printable US-ASCII
+     * characters other than the colon, optional white space, then a colon.
+     *
+     * @param line the bytes holding the line
+     * @param start the line's first byte
+     * @param end the index after the line's last byte (before its line break)
+     * @return the index of the colon that ends the name, or -1 when the line is no field
+     */
+    static int nameEnd(byte[] line, int start, int end) {
+        int i = start;
+        while (i < end && line[i] > 32 && line[i] < 127 && line[i] != ':') {
+            i++;
+        }
+        if (i == start) {
+            return -1;
+        }
+        int nameEnd = i;
+        while (i < end && (line[i] == ' ' || line[i] == '\t')) {
+            i++;
+        }
+        return i < end && line[i] == ':' && nameEnd > start ? i : -1;
     }
 
     /**

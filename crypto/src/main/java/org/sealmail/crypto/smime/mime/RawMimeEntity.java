@@ -41,12 +41,7 @@ public record RawMimeEntity(byte[] source, List<HeaderField> headers, int bodyOf
      * @return the unfolded value of the first field with that name
      */
     public Optional<String> header(String name) {
-        for (HeaderField field : headers) {
-            if (field.is(name)) {
-                return Optional.of(field.value());
-            }
-        }
-        return Optional.empty();
+        return RawMimeHeaders.of(headers).value(name);
     }
 
     /**
@@ -54,7 +49,7 @@ public record RawMimeEntity(byte[] source, List<HeaderField> headers, int bodyOf
      * @return the unfolded values of every field with that name, in order
      */
     public List<String> headers(String name) {
-        return headers.stream().filter(field -> field.is(name)).map(HeaderField::value).toList();
+        return RawMimeHeaders.of(headers).values(name);
     }
 
     /** @return the parsed Content-Type, or text/plain; charset=us-ascii when absent (RFC 2045 §5.2) */

@@ -1,7 +1,5 @@
 package org.sealmail.crypto.smime.mime;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,8 +7,9 @@ import org.sealmail.crypto.CryptoException;
 import org.sealmail.crypto.CryptoFailure;
 
 /**
- * Splits raw message or entity bytes into header fields and body without changing a byte
- * (RFC 5322 §2.1, RFC 2045). Line ends may be CRLF, LF or CR alone; folded fields (RFC 5322
+ * Splits raw message or entity bytes held in memory into header fields and body without
+ * changing a byte (RFC 5322 §2.1, RFC 2045); {@link RawMimeHeaders#read} reads the same fields
+ * from a stream. Line ends may be CRLF, LF or CR alone; folded fields (RFC 5322
  * §2.2.3) are unfolded in {@link HeaderField#value()} but kept as received in
  * {@link HeaderField#raw()}.
  */
@@ -66,8 +65,7 @@ public final class RawMimeParser {
                 // blank line: end of the header section
                 return new RawMimeEntity(source, headers, nextLine(source, position));
             }
-            int colon = fieldNameEnd(source, position, lineEnd);
-            if (colon < 0) {
+            if (HeaderField.nameEnd(source, position, lineEnd) < 0) {
                 if (strict && headers.isEmpty()) {
                     throw new CryptoException(CryptoFailure.MALFORMED_INPUT,
                             "not an RFC 5322 message: line " + lineNumber + " is not a header field (\"Name: value\")");
@@ -77,37 +75,15 @@ public final class RawMimeParser {
                 return new RawMimeEntity(source, headers, position);
             }
             int fieldStart = position;
-            String name = new String(source, position, colon - position, StandardCharsets.ISO_8859_1).trim();
-            ByteArrayOutputStream value = new ByteArrayOutputStream();
-            value.write(source, colon + 1, lineEnd - colon - 1);
             position = nextLine(source, position);
             lineNumber++;
             while (position < source.length && (source[position] == ' ' || source[position] == '\t')) {
-                int continuationEnd = lineContentEnd(source, position);
-                value.write(source, position, continuationEnd - position);
                 position = nextLine(source, position);
                 lineNumber++;
             }
-            byte[] raw = Arrays.copyOfRange(source, fieldStart, position);
-            headers.add(new HeaderField(name, raw, HeaderField.decode(value.toByteArray()).trim()));
+            headers.add(HeaderField.fromRaw(Arrays.copyOfRange(source, fieldStart, position)));
         }
         return new RawMimeEntity(source, headers, source.length);
-    }
-
-    /** @return index of the colon ending a valid field name on this line, or -1 */
-    private static int fieldNameEnd(byte[] source, int start, int end) {
-        int i = start;
-        while (i < end && source[i] > 32 && source[i] < 127 && source[i] != ':') {
-            i++;
-        }
-        if (i == start) {
-            return -1;
-        }
-        int nameEnd = i;
-        while (i < end && (source[i] == ' ' || source[i] == '\t')) {
-            i++;
-        }
-        return i < end && source[i] == ':' && nameEnd > start ? i : -1;
     }
 
     /** @return the index of the first line-break byte at or after {@code position}, or the end */

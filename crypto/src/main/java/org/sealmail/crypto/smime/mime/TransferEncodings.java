@@ -67,9 +67,7 @@ public final class TransferEncodings {
                 clean.write(c);
                 continue;
             }
-            boolean alphabet = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '+' || c == '/';
-            if (!alphabet) {
+            if (!isBase64Alphabet(c)) {
                 throw new CryptoException(CryptoFailure.MALFORMED_INPUT, String.format(Locale.ROOT,
                         "invalid base64: unexpected character 0x%02X at line %d of the encoded part", c, line));
             }
@@ -93,6 +91,14 @@ public final class TransferEncodings {
         } catch (IllegalArgumentException e) {
             throw new CryptoException(CryptoFailure.MALFORMED_INPUT, "invalid base64: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * @param c a byte (or an unsigned byte value)
+     * @return true for the 64 characters of the base64 alphabet (RFC 2045 Table 1), not '='
+     */
+    public static boolean isBase64Alphabet(int c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/';
     }
 
     /**

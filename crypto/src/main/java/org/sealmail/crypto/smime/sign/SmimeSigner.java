@@ -1,6 +1,8 @@
 package org.sealmail.crypto.smime.sign;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -11,9 +13,8 @@ import java.util.Objects;
 import org.sealmail.crypto.CryptoException;
 import org.sealmail.crypto.CryptoFailure;
 import org.sealmail.crypto.keys.CertifiedKey;
-import org.sealmail.crypto.smime.mime.HeaderField;
-import org.sealmail.crypto.smime.mime.LineEndings;
 import org.sealmail.crypto.smime.mime.RawMimeEntity;
+import org.sealmail.crypto.smime.mime.RawMimeHeaders;
 import org.sealmail.crypto.smime.mime.RawMimeParser;
 import org.sealmail.crypto.smime.mime.SevenBitCanonicalizer;
 import org.sealmail.crypto.smime.mime.TransferEncodings;
@@ -105,15 +106,10 @@ public final class SmimeSigner {
     }
 
     private static void writeOuterHeaders(ByteArrayOutputStream out, RawMimeEntity message) {
-        for (HeaderField field : message.headers()) {
-            if (field.isContentField() || field.is("MIME-Version")) {
-                continue;
-            }
-            byte[] raw = LineEndings.toCrlf(field.raw());
-            out.writeBytes(raw);
-            if (raw.length == 0 || raw[raw.length - 1] != '\n') {
-                ascii(out, "\r\n");
-            }
+        try {
+            RawMimeHeaders.of(message.headers()).filter(field -> !field.isMimeField()).writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a byte array stream cannot fail", e);
         }
         ascii(out, "MIME-Version: 1.0\r\n");
     }

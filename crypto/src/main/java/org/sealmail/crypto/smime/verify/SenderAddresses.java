@@ -11,7 +11,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sealmail.crypto.CryptoException;
+import org.sealmail.crypto.CryptoFailure;
 import org.sealmail.crypto.smime.mime.RawMimeEntity;
+import org.sealmail.crypto.smime.mime.RawMimeParser;
 
 /**
  * The sender of a message as its header fields state it (RFC 5322 §3.6.2): the From mailboxes,
@@ -21,27 +24,42 @@ import org.sealmail.crypto.smime.mime.RawMimeEntity;
  * @param sender the Sender address, when present
  * @param date the Date field, when present and readable
  */
-record SenderAddresses(List<String> from, Optional<String> sender, Optional<Instant> date) {
+public record SenderAddresses(List<String> from, Optional<String> sender, Optional<Instant> date) {
 
     private static final Pattern ADDR_SPEC = Pattern.compile("[^\\s<>\"(),;:]+@[^\\s<>\"(),;:]+");
 
-    SenderAddresses {
+    /** Copies the list. */
+    public SenderAddresses {
         from = List.copyOf(from);
     }
 
-    /** @return no sender at all: a bare CMS structure */
-    static SenderAddresses none() {
+    /** @return no sender at all (a bare CMS structure): addresses are then not checked */
+    public static SenderAddresses none() {
         return new SenderAddresses(List.of(), Optional.empty(), Optional.empty());
     }
 
     /** @return From and Sender addresses together, without duplicates */
-    List<String> all() {
+    public List<String> all() {
         List<String> all = new ArrayList<>(from);
         sender.filter(address -> !all.contains(address)).ifPresent(all::add);
         return List.copyOf(all);
     }
 
-    static SenderAddresses of(RawMimeEntity message) {
+    /**
+     * @param message a raw RFC 5322 message as received
+     * @return the sender its header fields state
+     * @throws CryptoException {@link CryptoFailure#MALFORMED_INPUT} if the input is empty or does
+     *     not start with a header field
+     */
+    public static SenderAddresses of(byte[] message) {
+        return of(RawMimeParser.parseMessage(message));
+    }
+
+    /**
+     * @param message a parsed message
+     * @return the sender its header fields state
+     */
+    public static SenderAddresses of(RawMimeEntity message) {
         List<String> from = new ArrayList<>();
         for (String value : message.headers("From")) {
             from.addAll(addresses(value));

@@ -36,14 +36,23 @@ final class SignatureLayerLocator {
      *     used for signatures nested directly inside signed content
      */
     static Optional<SignatureLayer> direct(RawMimeEntity entity) {
-        SignatureLayer layer;
-        try {
-            layer = classify(entity);
-        } catch (CryptoException e) {
-            return Optional.empty(); // content that only looks like CMS is shown as content, not verified
-        }
+        SignatureLayer layer = own(entity);
         return layer.kind() == SignatureLayer.Kind.DETACHED || layer.kind() == SignatureLayer.Kind.OPAQUE
                 ? Optional.of(layer) : Optional.empty();
+    }
+
+    /**
+     * @param entity an entity
+     * @return the layer the entity itself is (no search inside multiparts): signed, encrypted or
+     *     none; content that only looks like CMS (undecodable) counts as none, to be shown as content
+     */
+    static SignatureLayer own(RawMimeEntity entity) {
+        try {
+            return classify(entity);
+        } catch (CryptoException e) {
+            return SignatureLayer.none("the " + entity.contentType().mediaType() + " body is not readable CMS: "
+                    + e.getMessage());
+        }
     }
 
     private static SignatureLayer locate(RawMimeEntity entity, int depth) {

@@ -109,7 +109,29 @@ public final class SmimeVerifier {
         if (layer.kind() == SignatureLayer.Kind.NONE || layer.kind() == SignatureLayer.Kind.ENCRYPTED) {
             return notSigned(layer.note().orElse("no S/MIME signature"), senders, validationTime);
         }
-        return verifyLayer(layer, senders, validationTime, 0);
+        return verifySignature(layer, senders, validationTime, 0);
+    }
+
+    /**
+     * Verifies the one signature layer that an entity itself is (a multipart/signed, or an
+     * application/pkcs7-mime signed-data, RFC 8551 §3.5), for callers that unwrap nested layers
+     * one at a time: no search inside multiparts, and a signature nested directly inside the
+     * signed content is not followed ({@link SignatureVerification#nested()} stays empty). The
+     * sender checked against the certificates is given, not read from the entity: an entity
+     * found inside an encryption layer carries only Content-* fields, while the From and Sender
+     * that the signature must match are those of the message around it (RFC 8550 §3).
+     *
+     * @param entity the entity bytes exactly as received or decrypted (header fields, empty line, body)
+     * @param senders the From/Sender/Date of the enclosing message ({@link SenderAddresses#of(byte[])})
+     * @param validationTime the instant (UTC) at which certificates must be valid
+     * @return the verification, or empty when the entity is not a signature layer
+     * @throws CryptoException {@link CryptoFailure#MALFORMED_INPUT} for a broken multipart/signed
+     *     structure, invalid base64 or a corrupt SignedData
+     */
+    public Optional<SignatureVerification> verifyLayer(byte[] entity, SenderAddresses senders, Instant validationTime) {
+        Objects.requireNonNull(senders, "senders");
+        return SignatureLayerLocator.direct(RawMimeParser.parseEntity(entity))
+                .map(layer -> verifySignature(layer, senders, validationTime, MAX_NESTING));
     }
 
     /**
@@ -126,10 +148,11 @@ public final class SmimeVerifier {
     public SignatureVerification verifySignedData(byte[] signedData, byte[] detachedContent, Instant validationTime) {
         SignatureFormat format = detachedContent != null ? SignatureFormat.DETACHED : SignatureFormat.OPAQUE;
         SignedDataContents contents = SignedDataVerifier.verify(signedData, detachedContent, knownCertificates, policy);
-        return assemble(contents, format, Coverage.WHOLE, SenderAddresses.none(), validationTime, Optional.empty());
+        return assemble(contents, format, Coverage.WHOLE, SenderAddresses.none(), validationTime, Optional.empty(),
+                Optional.empty());
     }
 
-    private SignatureVerification verifyLayer(SignatureLayer layer, SenderAddresses senders, Instant at, int depth) {
+    private SignatureVerification verifySignature(SignatureLayer layer, SenderAddresses senders, Instant at, int depth) {
         RawMimeEntity entity = layer.entity();
         SignedDataContents contents;
         SignatureFormat format;
@@ -141,11 +164,16 @@ public final class SmimeVerifier {
             contents = SignedDataVerifier.verify(entity.decodedBody(), null, knownCertificates, policy);
         }
         Optional<SignatureVerification> nested = Optional.empty();
-        if (depth < MAX_NESTING) {
-            RawMimeEntity inner = RawMimeParser.parseEntity(contents.content());
-            nested = SignatureLayerLocator.direct(inner).map(innerLayer -> verifyLayer(innerLayer, senders, at, depth + 1));
+        Optional<String> note = Optional.empty();
+        SignatureLayer inner = SignatureLayerLocator.own(RawMimeParser.parseEntity(contents.content()));
+        if (inner.kind() == SignatureLayer.Kind.ENCRYPTED) {
+            note = Optional.of("the signed content is encrypted (an S/MIME encryption layer inside the signature):"
+                    + " decrypt the message to read it and to verify any signature inside");
+        } else if (inner.kind() != SignatureLayer.Kind.NONE && depth < MAX_NESTING) {
+            nested = Optional.of(verifySignature(inner, senders, at, depth + 1));
+            note = Optional.of("the signed content is itself signed; see the nested verification");
         }
-        return assemble(contents, format, layer.coverage(), senders, at, nested);
+        return assemble(contents, format, layer.coverage(), senders, at, nested, note);
     }
 
     private SignedDataContents verifyDetached(RawMimeEntity entity) {
@@ -176,7 +204,7 @@ public final class SmimeVerifier {
     }
 
     private SignatureVerification assemble(SignedDataContents contents, SignatureFormat format, Coverage coverage,
-            SenderAddresses senders, Instant at, Optional<SignatureVerification> nested) {
+            SenderAddresses senders, Instant at, Optional<SignatureVerification> nested, Optional<String> note) {
         List<X509Certificate> intermediates = new ArrayList<>(contents.certificates());
         intermediates.addAll(knownCertificates);
         List<SignerVerification> signers = new ArrayList<>();
@@ -196,8 +224,7 @@ public final class SmimeVerifier {
         }
         LOG.debug("verified {} signature with {} signer(s): {}", format, signers.size(), status);
         return new SignatureVerification(status, coverage, Optional.of(format), signers, contents.content(), nested,
-                senders.all(), at, now, nested.map(inner -> "the signed content is itself signed; see the nested"
-                        + " verification"));
+                senders.all(), at, now, note);
     }
 
     private SignerVerification assess(SignerFacts facts, List<X509Certificate> intermediates, SenderAddresses senders,

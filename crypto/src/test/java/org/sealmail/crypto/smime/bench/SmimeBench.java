@@ -14,20 +14,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.bouncycastle.cert.jcajce.JcaCertStore;
-import org.bouncycastle.cms.CMSProcessableFile;
-import org.bouncycastle.cms.CMSSignedData;
-import org.bouncycastle.cms.CMSSignedDataGenerator;
-import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
-import org.sealmail.crypto.CryptoProvider;
+import java.time.Instant;
 import org.sealmail.crypto.smime.decrypt.SmimeDecryptor;
 import org.sealmail.crypto.smime.encrypt.EncryptionOptions;
 import org.sealmail.crypto.smime.encrypt.EncryptionRecipient;
 import org.sealmail.crypto.smime.encrypt.SmimeEncryptor;
+import org.sealmail.crypto.smime.sign.SigningOptions;
+import org.sealmail.crypto.smime.sign.SmimeSigner;
+import org.sealmail.crypto.smime.verify.SignatureVerification;
+import org.sealmail.crypto.smime.verify.SmimeVerifier;
+import org.sealmail.crypto.smime.verify.VerificationStatus;
 import org.sealmail.crypto.testing.PeerTool;
 import org.sealmail.crypto.testing.TestPki;
 
@@ -38,12 +34,11 @@ import org.sealmail.crypto.testing.TestPki;
  * then {@code openssl speed} for AES-256-GCM and RSA-2048. Run with {@code crypto/bench/run.sh}.
  *
  * <p>Encrypt is AES-256-GCM AuthEnvelopedData with RSA-OAEP SHA-256 for two recipients (bob and
- * the sender alice) on both sides; decrypt reads Sealmail's output on both sides. SIGN/VERIFY
- * SLOT: Sealmail's signing code lives on the sign branch; until it is merged these rows use
- * Bouncy Castle's CMSSignedDataGenerator / SignerInformation.verify directly (detached
- * SHA-256 with RSA, certificate included, signature only: no chain validation on either side,
- * openssl runs with -noverify). Replace {@link #signWithSealmail} and {@link #verifyWithSealmail}
- * with SignedDataBuilder / SignedDataVerifier when they land.
+ * the sender alice) on both sides; decrypt reads Sealmail's output on both sides. Sign is a
+ * detached multipart/signed, SHA-256 with RSA PKCS#1 v1.5, certificate chain included:
+ * {@link SmimeSigner} against {@code openssl cms -sign}. Verify checks Sealmail's signed message
+ * on both sides, with full PKIX validation to the test root: {@link SmimeVerifier} (which also
+ * checks key usage and the From address) against {@code openssl cms -verify -CAfile}.
  */
 public final class SmimeBench {
 
@@ -51,6 +46,8 @@ public final class SmimeBench {
 
     private final Path dir;
     private final TestPki pki = TestPki.get();
+    private final SmimeVerifier verifier = new SmimeVerifier(List.of(pki.root.issuer().certificate()));
+    private String root;
 
     private SmimeBench(Path dir) {
         this.dir = dir;
@@ -70,6 +67,7 @@ public final class SmimeBench {
         TestPki.writeKeyPem(dir, "alice", pki.alice);
         TestPki.writeCertPem(dir, "bob", pki.bob);
         TestPki.writeKeyPem(dir, "bob", pki.bob);
+        root = pki.writeRootPem(dir).toString();
         OUT.println("Sealmail S/MIME benchmark; JVM " + System.getProperty("java.vm.version") + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores; " + PeerTool.run("openssl", "version").out().trim());
         OUT.printf("openssl process start (openssl version): %.1f ms median%n",
@@ -94,17 +92,18 @@ public final class SmimeBench {
                     measure(warmup, runs, () -> decrypt(ours)),
                     median(timesOf(peerRuns, () -> PeerTool.run("openssl", "cms", "-decrypt", "-in", ours.toString(),
                             "-inkey", key("bob"), "-recip", pem("bob"), "-out", "/dev/null").ok())));
-            Path signature = dir.resolve("sig-" + label.replace(' ', '_') + ".p7s");
+            Path signed = dir.resolve("signed-" + label.replace(' ', '_') + ".eml");
             Path opensslSigned = dir.resolve("signed-openssl.eml");
-            row("sign SHA-256/RSA (BC slot)", label, size,
-                    measure(warmup, runs, () -> Files.write(signature, signWithSealmail(message))),
+            row("sign SHA-256/RSA detached", label, size,
+                    measure(warmup, runs, () -> Files.write(signed, signWithSealmail(message))),
                     median(timesOf(peerRuns, () -> PeerTool.run("openssl", "cms", "-sign", "-binary", "-md", "sha256",
                             "-in", message.toString(), "-signer", pem("alice"), "-inkey", key("alice"),
                             "-out", opensslSigned.toString()).ok())));
-            row("verify SHA-256/RSA (BC slot)", label, size,
-                    measure(warmup, runs, () -> verifyWithSealmail(message, signature)),
-                    median(timesOf(peerRuns, () -> PeerTool.run("openssl", "cms", "-verify", "-binary", "-noverify",
-                            "-in", opensslSigned.toString(), "-out", "/dev/null").ok())));
+            row("verify SHA-256/RSA + PKIX", label, size,
+                    measure(warmup, runs, () -> verifyWithSealmail(signed)),
+                    // text mode: with -binary, openssl 3.0 rejoins the signed part's lines with LF (unless -crlfeol)
+                    median(timesOf(peerRuns, () -> PeerTool.run("openssl", "cms", "-verify",
+                            "-CAfile", root, "-in", signed.toString(), "-out", "/dev/null").ok())));
             Files.delete(message);
         }
         OUT.println();
@@ -132,25 +131,15 @@ public final class SmimeBench {
         }
     }
 
-    /** SIGN SLOT: Bouncy Castle directly until Sealmail's SignedDataBuilder is merged. */
-    private byte[] signWithSealmail(Path message) throws Exception {
-        CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-        generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
-                new JcaDigestCalculatorProviderBuilder().setProvider(CryptoProvider.get()).build())
-                .build(new JcaContentSignerBuilder("SHA256withRSA").setProvider(CryptoProvider.get()).build(pki.alice.privateKey()),
-                        pki.alice.certificate()));
-        generator.addCertificates(new JcaCertStore(List.of(pki.alice.certificate())));
-        return generator.generate(new CMSProcessableFile(message.toFile()), false).getEncoded();
+    private byte[] signWithSealmail(Path message) throws IOException {
+        return new SmimeSigner().sign(Files.readAllBytes(message), pki.alice, SigningOptions.defaults());
     }
 
-    /** VERIFY SLOT: Bouncy Castle directly until Sealmail's SignedDataVerifier is merged. */
-    private void verifyWithSealmail(Path message, Path signature) throws Exception {
-        CMSSignedData signed = new CMSSignedData(new CMSProcessableFile(message.toFile()), Files.readAllBytes(signature));
-        for (SignerInformation signer : signed.getSignerInfos()) {
-            if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(CryptoProvider.get())
-                    .build(pki.alice.certificate()))) {
-                throw new IllegalStateException("signature does not verify");
-            }
+    private void verifyWithSealmail(Path signed) throws IOException {
+        SignatureVerification verification = verifier.verify(Files.readAllBytes(signed), Instant.now());
+        if (verification.status() != VerificationStatus.VALID) {
+            throw new IllegalStateException("Sealmail's own signature does not verify: " + verification.status()
+                    + " " + verification.signers());
         }
     }
 

@@ -23,7 +23,7 @@ class MimeStreamsTest {
 
         RawMimeHeaders headers = RawMimeHeaders.read(in);
 
-        assertThat(headers.fields()).extracting(RawMimeHeaders.Field::name).containsExactly("Subject", "Content-Type");
+        assertThat(headers.fields()).extracting(HeaderField::name).containsExactly("Subject", "Content-Type");
         assertThat(headers.value("subject")).contains("a  folded");
         assertThat(headers.value("CONTENT-TYPE")).contains("text/plain; charset=utf-8");
         assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("body\n");
