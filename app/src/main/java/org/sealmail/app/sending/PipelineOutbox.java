@@ -59,8 +59,11 @@ public final class PipelineOutbox implements Outbox {
             throw new SendFailure("the message could not be built: " + e.getMessage(), false, e);
         }
         SendRequest request = new SendRequest(mime, sender.key(), choice.templateId().map(this::template),
-                choice.smimeSign(), choice.smimeEncrypt(), Optional.empty());
+                choice.smimeSign(), choice.smimeEncrypt(), message.overrideReason());
         SendResult result = pipelines.apply(message.accountId()).send(request);
+        if (result.status() == SendStatus.OVERRIDE_REQUIRED) {
+            throw SendFailure.overrideRequired(result.explanation());
+        }
         if (result.status() != SendStatus.QUEUED) {
             throw new SendFailure(result.explanation(), false, null);
         }

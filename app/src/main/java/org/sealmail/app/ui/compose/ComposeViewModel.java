@@ -79,6 +79,8 @@ public final class ComposeViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
+    private final StringProperty overrideReason = new SimpleStringProperty(this, "overrideReason", "");
+    private final ReadOnlyBooleanWrapper overrideRequested = new ReadOnlyBooleanWrapper(this, "overrideRequested");
     private final List<TemplateOption> templates;
     private OptionalLong draftId = OptionalLong.empty();
     private Optional<Long> inReplyTo = Optional.empty();
@@ -272,14 +274,18 @@ public final class ComposeViewModel {
                         return;
                     }
                     state.set(SendState.SENT);
+                    overrideRequested.set(false);
                     status.set(text.get("compose.status.sent"));
                     progress.set(1);
                     dirty.set(false);
                     draftId.ifPresent(this::deleteDraft);
                 })
-                .onError(SendFailure.class, failure -> failed(failure.queued()
-                        ? text.get("compose.error.send-queued", failure.getMessage())
-                        : text.get("compose.error.send", failure.getMessage())))
+                .onError(SendFailure.class, failure -> {
+                    overrideRequested.set(failure.overrideRequired());
+                    failed(failure.overrideRequired() ? text.get("compose.error.override", failure.getMessage())
+                            : failure.queued() ? text.get("compose.error.send-queued", failure.getMessage())
+                            : text.get("compose.error.send", failure.getMessage()));
+                })
                 .onAnyError(failure -> failed(text.get("compose.error.send", String.valueOf(failure.getMessage()))))
                 .runOn(executor);
         return true;
@@ -404,7 +410,8 @@ public final class ComposeViewModel {
     /** @return the message as composed now */
     public OutgoingMessage message() {
         return new OutgoingMessage(accountId, specs(to.get()), specs(cc.get()), specs(bcc.get()), subject.get(),
-                body.get(), html.get(), List.copyOf(attachments), protection(), inReplyTo);
+                body.get(), html.get(), List.copyOf(attachments), protection(), inReplyTo,
+                overrideReason.get().isBlank() ? Optional.empty() : Optional.of(overrideReason.get().strip()));
     }
 
     private static List<String> specs(String typed) {
@@ -504,6 +511,16 @@ public final class ComposeViewModel {
     /** @return the last error, localized (empty when none) */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** @return the reason to send despite warning rules (asked for when {@link #overrideRequestedProperty()} is true) */
+    public StringProperty overrideReasonProperty() {
+        return overrideReason;
+    }
+
+    /** @return whether the rules warned and sending needs a reason */
+    public ReadOnlyBooleanProperty overrideRequestedProperty() {
+        return overrideRequested.getReadOnlyProperty();
     }
 
     /** @return whether something changed since the last draft save */

@@ -70,6 +70,8 @@ public final class ComposeWindow {
     @FXML private FlowPane recipientStatus;
     @FXML private VBox blockedBox;
     @FXML private VBox blockedList;
+    @FXML private HBox overrideBox;
+    @FXML private TextField overrideField;
     @FXML private FlowPane attachmentsPane;
     @FXML private TextArea plainBody;
     @FXML private HTMLEditor htmlBody;
@@ -123,6 +125,9 @@ public final class ComposeWindow {
         model.readiness().addListener((ListChangeListener<RecipientReadiness>) change -> renderReadiness());
         model.blockedReasons().addListener((ListChangeListener<String>) change -> renderBlocked());
         model.attachments().addListener((ListChangeListener<OutgoingAttachment>) change -> renderAttachments());
+        overrideField.textProperty().bindBidirectional(model.overrideReasonProperty());
+        overrideBox.visibleProperty().bind(model.overrideRequestedProperty());
+        overrideBox.managedProperty().bind(model.overrideRequestedProperty());
         statusLabel.textProperty().bind(model.statusProperty());
         errorLabel.textProperty().bind(model.errorProperty());
         sendProgress.progressProperty().bind(model.progressProperty());
@@ -262,6 +267,13 @@ public final class ComposeWindow {
         syncHtmlBody();
         model.send();
         renderBlocked();
+    }
+
+    @FXML
+    private void sendWithReason() {
+        if (!model.overrideReasonProperty().get().isBlank()) {
+            send();
+        }
     }
 
     @FXML

@@ -17,10 +17,12 @@ import java.util.Optional;
  * @param attachments the attachments
  * @param protection the chosen protection
  * @param inReplyTo the Message-ID store id of the message replied to or forwarded, if any
+ * @param overrideReason the user's reason to send despite warning rules (audit-logged, never put
+ *                       into the message), if given
  */
 public record OutgoingMessage(long accountId, List<String> to, List<String> cc, List<String> bcc, String subject,
         String body, boolean html, List<OutgoingAttachment> attachments, ProtectionChoice protection,
-        Optional<Long> inReplyTo) {
+        Optional<Long> inReplyTo, Optional<String> overrideReason) {
 
     /** Copies the lists and rejects nulls. */
     public OutgoingMessage {
@@ -32,6 +34,7 @@ public record OutgoingMessage(long accountId, List<String> to, List<String> cc, 
         attachments = List.copyOf(attachments);
         Objects.requireNonNull(protection, "protection");
         Objects.requireNonNull(inReplyTo, "inReplyTo");
+        Objects.requireNonNull(overrideReason, "overrideReason");
     }
 
     /** @return all recipients: To, then Cc, then Bcc */

@@ -107,6 +107,25 @@ class ComposeViewModelTest {
     }
 
     @Test
+    void warningRulesAskForAReasonAndTheReasonGoesWithTheMessage() {
+        services.warning = "Rule 'external': the message goes outside the company.";
+        model.toProperty().set("bob@example.org");
+
+        model.send();
+        assertThat(model.overrideRequestedProperty().get()).isTrue();
+        assertThat(model.errorProperty().get())
+                .isEqualTo("Not sent yet: Rule 'external': the message goes outside the company.");
+        assertThat(services.sent).isEmpty();
+
+        model.overrideReasonProperty().set("  customer asked for it  ");
+        model.send();
+
+        assertThat(model.stateProperty().get()).isEqualTo(ComposeViewModel.SendState.SENT);
+        assertThat(services.sent.get(0).overrideReason()).contains("customer asked for it");
+        assertThat(model.overrideRequestedProperty().get()).isFalse();
+    }
+
+    @Test
     void autosaveSavesOnlyWhenSomethingChanged() {
         model.saveDraftIfDirty();
         assertThat(services.savedDrafts).isEmpty();

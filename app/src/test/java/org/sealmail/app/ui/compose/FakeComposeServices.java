@@ -16,6 +16,8 @@ public final class FakeComposeServices implements RecipientDirectory, Outbox, Dr
     public final Set<String> certificates = new java.util.HashSet<>(Set.of("alice@example.org", "bob@example.org"));
     public boolean rightsServerReachable = true;
     public RuntimeException sendFailure;
+    /** When set, sending without an override reason fails with this warning. */
+    public String warning;
     public final List<OutgoingMessage> sent = new CopyOnWriteArrayList<>();
     public final List<OutgoingMessage> savedDrafts = new CopyOnWriteArrayList<>();
     public final List<Long> deletedDrafts = new CopyOnWriteArrayList<>();
@@ -44,6 +46,9 @@ public final class FakeComposeServices implements RecipientDirectory, Outbox, Dr
         progress.report(new Progress(1, 3, "Protecting\u2026"));
         if (sendFailure != null) {
             throw sendFailure;
+        }
+        if (warning != null && message.overrideReason().isEmpty()) {
+            throw SendFailure.overrideRequired(warning);
         }
         progress.report(new Progress(2, 3, "Queued in the outbox"));
         sent.add(message);

@@ -148,6 +148,26 @@ class ReaderRightsFxTest {
     }
 
     @Test
+    void doNotForwardAttachmentsOpenReadOnlyInMemoryAndCannotBeCopied(FxRobot robot) {
+        show(SampleMessages.doNotForward());
+        AttachmentInfo attachment = onFx(() -> model.currentMessage().orElseThrow().attachments().get(0));
+
+        javafx.stage.Stage viewer = onFx(() -> new AttachmentViewerWindow(UiText.english(), model).show(attachment, null));
+        SandboxedWebView text = onFx(() -> (SandboxedWebView) viewer.getScene().getRoot().lookup(".message-part-view"));
+        waitLoaded(text);
+
+        assertThat(onFx(viewer::getTitle)).isEqualTo("numbers.csv (read-only)");
+        assertThat(text.extractAllowed()).isFalse();
+        assertThat(onFx(() -> ((javafx.scene.control.Label) viewer.getScene().getRoot().lookup(".attachment-viewer-note"))
+                .getText())).isEqualTo("Read-only: the sender did not allow saving or exporting this attachment.");
+        robot.clickOn(text);
+        robot.push(KeyCode.CONTROL, KeyCode.A);
+        robot.push(KeyCode.CONTROL, KeyCode.C);
+        assertThat(clipboard()).isEqualTo(SENTINEL);
+        runFx(viewer::close);
+    }
+
+    @Test
     void encryptAllowsCopyPrintAndForward(FxRobot robot) {
         SandboxedWebView part = show(SampleMessages.encrypt());
 
