@@ -36,7 +36,7 @@ public enum ExitCode {
     KEY_STORE(19),
     /** The message carries no S/MIME signature. */
     NOT_SIGNED(20),
-    /** A certificate file could not be read or is unusable. */
+    /** A certificate file could not be read, or its certificate is unfit for the task (sign, issue). */
     CERTIFICATE(21),
     /**
      * {@code smime verify}: the signature is valid but covers only part of the displayed
@@ -65,7 +65,15 @@ public enum ExitCode {
     /** {@code rules test}: a rule warns; the message would be sent only with an override reason. */
     POLICY_WARNED(43),
     /** No graphical display: the desktop client cannot start (use the command line). */
-    NO_DISPLAY(44);
+    NO_DISPLAY(44),
+    /** A mail server rejected the account's login, or the account is marked so and was not tried (change the password). */
+    MAIL_LOGIN_REJECTED(50),
+    /** A mail server's TLS certificate is not trusted or does not name the server (its SHA-256 fingerprint is shown). */
+    SERVER_CERTIFICATE_UNTRUSTED(51),
+    /** A mail server could not be reached or failed for now; outgoing mail stays queued in the outbox. */
+    MAIL_QUEUED(52),
+    /** The submission server refused the message or a recipient for good. */
+    MESSAGE_REFUSED(53);
 
     private final int code;
 
@@ -76,6 +84,20 @@ public enum ExitCode {
     /** @return the process exit status */
     public int code() {
         return code;
+    }
+
+    /**
+     * @param failure a mail server failure
+     * @return the exit code documented for it
+     */
+    public static ExitCode of(org.sealmail.mailstore.server.MailServerFailure failure) {
+        return switch (failure) {
+            case AUTHENTICATION_FAILED, ACCOUNT_LOCKED -> MAIL_LOGIN_REJECTED;
+            case CERTIFICATE_UNTRUSTED, TLS -> SERVER_CERTIFICATE_UNTRUSTED;
+            case CONNECTION, PROTOCOL, TEMPORARILY_REJECTED -> MAIL_QUEUED;
+            case REJECTED -> MESSAGE_REFUSED;
+            case UIDVALIDITY_CHANGED, FOLDER_NOT_FOUND -> ERROR;
+        };
     }
 
     /**

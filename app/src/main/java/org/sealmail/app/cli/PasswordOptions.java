@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.sealmail.crypto.CryptoException;
+import org.sealmail.crypto.CryptoFailure;
+import org.sealmail.crypto.FileErrors;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -32,20 +35,11 @@ public final class PasswordOptions {
     /**
      * @return the password
      * @throws ParameterException if neither source gives one
+     * @throws CryptoException {@link CryptoFailure#IO} if the --pass-file cannot be read
      */
     public char[] password() {
         if (passFile != null) {
-            try {
-                String content = Files.readString(passFile, StandardCharsets.UTF_8);
-                int end = content.indexOf('\n');
-                String line = end >= 0 ? content.substring(0, end) : content;
-                if (line.endsWith("\r")) {
-                    line = line.substring(0, line.length() - 1);
-                }
-                return line.toCharArray();
-            } catch (IOException e) {
-                throw new ParameterException(spec.commandLine(), "cannot read --pass-file " + passFile + ": " + e.getMessage());
-            }
+            return firstLine(passFile, "--pass-file");
         }
         String variable = passEnv != null ? passEnv : DEFAULT_ENV;
         String value = System.getenv(variable);
@@ -54,5 +48,28 @@ public final class PasswordOptions {
                     "no password: give --pass-file FILE or set the environment variable " + variable);
         }
         return value.toCharArray();
+    }
+
+    /**
+     * Reads a password file: its first line, without the line end (LF or CRLF).
+     *
+     * @param file the file
+     * @param option the option that named it, for the error message
+     * @return the password
+     * @throws CryptoException {@link CryptoFailure#IO} if the file cannot be read
+     */
+    public static char[] firstLine(Path file, String option) {
+        String content;
+        try {
+            content = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CryptoException(CryptoFailure.IO, "cannot read " + option + " " + file + ": " + FileErrors.reason(e), e);
+        }
+        int end = content.indexOf('\n');
+        String line = end >= 0 ? content.substring(0, end) : content;
+        if (line.endsWith("\r")) {
+            line = line.substring(0, line.length() - 1);
+        }
+        return line.toCharArray();
     }
 }

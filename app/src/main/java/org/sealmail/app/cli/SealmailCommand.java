@@ -26,7 +26,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "sealmail", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Sealmail: protected mail (S/MIME, Encrypt, Do Not Forward).",
         subcommands = {GuiCommand.class, KeysCommand.class, SmimeCommand.class, ProtectCommand.class, OpenCommand.class,
-            StoreCommand.class, RulesCommand.class},
+            StoreCommand.class, RulesCommand.class, org.sealmail.app.cli.mail.AccountCommand.class,
+            org.sealmail.app.cli.mail.SyncCommand.class, org.sealmail.app.cli.mail.SendCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:success (verify: valid, trusted, address matches)",
@@ -43,7 +44,7 @@ import picocli.CommandLine.ScopeType;
             "18:recipient without usable certificate",
             "19:key store cannot be opened (wrong password?)",
             "20:message is not signed",
-            "21:certificate file unreadable",
+            "21:certificate unreadable or unfit (keys new --ca: not a CA; sign: expired, not for e-mail, not the From address)",
             "22:valid signature that covers only part of the message",
             "23:local store unusable (not a store, corrupt, read-only profile, locked)",
             "24:local store written by a newer Sealmail",
@@ -54,7 +55,11 @@ import picocli.CommandLine.ScopeType;
             "41:rules test: the message is blocked",
             "42:rules test: the message would be held",
             "43:rules test: the message needs an override reason",
-            "44:no graphical display for the desktop client"})
+            "44:no graphical display for the desktop client",
+            "50:mail server rejected the login (account marked until its password changes)",
+            "51:mail server certificate not trusted (SHA-256 fingerprint shown; --pin after checking)",
+            "52:mail server unreachable or failing for now; outgoing mail stays queued",
+            "53:message or recipient refused by the submission server"})
 public final class SealmailCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SealmailCommand.class);
@@ -81,7 +86,8 @@ public final class SealmailCommand implements Callable<Integer> {
 
     /**
      * Runs a command line and returns its exit code. Crypto failures print one clear line on
-     * standard error (the details go to the log) and map to their documented exit codes.
+     * standard error (the details go to the log; control characters from the input are shown
+     * escaped, see {@link TerminalText}) and map to their documented exit codes.
      *
      * @param args the arguments
      * @return the exit code
@@ -90,14 +96,28 @@ public final class SealmailCommand implements Callable<Integer> {
         return commandLine().execute(args);
     }
 
-    /** @return a configured picocli command line (tests use it to capture output) */
+    /**
+     * @return a configured picocli command line (tests use it to capture output). A usage
+     *     error prints its message and a pointer to {@code --help} (not the whole help text) and
+     *     exits 2.
+     */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new SealmailCommand());
+        commandLine.setParameterExceptionHandler((exception, args) -> {
+            CommandLine failed = exception.getCommandLine();
+            PrintWriter err = failed.getErr();
+            err.println(failed.getCommandSpec().qualifiedName() + ": "
+                    + TerminalText.safe(String.valueOf(exception.getMessage())));
+            CommandLine.UnmatchedArgumentException.printSuggestions(exception, err);
+            err.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for the options.");
+            return ExitCode.USAGE.code();
+        });
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
             if (exception instanceof CryptoException crypto) {
                 LOG.debug("{} failed", cmd.getCommandName(), crypto);
-                err.println("sealmail " + cmd.getCommandName() + ": " + crypto.getMessage());
+                err.println("sealmail " + cmd.getCommandName() + ": "
+                        + TerminalText.safe(String.valueOf(crypto.getMessage())));
                 return ExitCode.of(crypto.failure()).code();
             }
             if (exception instanceof StoreException store) {
@@ -105,8 +125,18 @@ public final class SealmailCommand implements Callable<Integer> {
                 err.println("sealmail " + cmd.getCommandName() + ": " + store.getMessage());
                 return ExitCode.of(store.failure()).code();
             }
+            if (exception instanceof org.sealmail.mailstore.server.MailServerException mail) {
+                LOG.debug("{} failed", cmd.getCommandName(), mail);
+                err.println("sealmail " + cmd.getCommandName() + ": " + mail.getMessage());
+                return ExitCode.of(mail.failure()).code();
+            }
+            if (exception instanceof IllegalArgumentException bad) {
+                LOG.debug("{} failed", cmd.getCommandName(), bad);
+                err.println("sealmail " + cmd.getCommandName() + ": " + bad.getMessage());
+                return ExitCode.ERROR.code();
+            }
             LOG.debug("{} failed", cmd.getCommandName(), exception);
-            err.println("sealmail " + cmd.getCommandName() + ": " + exception);
+            err.println("sealmail " + cmd.getCommandName() + ": " + TerminalText.safe(exception.toString()));
             return ExitCode.ERROR.code();
         });
         return commandLine;

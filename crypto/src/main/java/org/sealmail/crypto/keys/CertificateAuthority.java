@@ -42,11 +42,29 @@ import org.sealmail.crypto.CryptoProvider;
 public final class CertificateAuthority {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Index of keyCertSign in {@link X509Certificate#getKeyUsage()} (RFC 5280 §4.2.1.3). */
+    private static final int KEY_CERT_SIGN = 5;
 
     private final CertifiedKey issuer;
 
-    /** @param issuer the CA key and chain that signs the certificates issued */
+    /**
+     * @param issuer the CA key and chain that signs the certificates issued
+     * @throws CryptoException {@link CryptoFailure#CERTIFICATE} if the issuer's certificate is not
+     *     a CA certificate (basicConstraints cA, and keyCertSign when keyUsage is present, RFC 5280
+     *     §4.2.1.9 and §4.2.1.3): what it signed would not validate
+     */
     public CertificateAuthority(CertifiedKey issuer) {
+        X509Certificate certificate = issuer.certificate();
+        boolean[] keyUsage = certificate.getKeyUsage();
+        if (certificate.getBasicConstraints() < 0) {
+            throw new CryptoException(CryptoFailure.CERTIFICATE, "\"" + issuer.alias() + "\" (" + certificate
+                    .getSubjectX500Principal().getName() + ") is not a CA certificate (basicConstraints cA is not set),"
+                    + " so it cannot issue certificates");
+        }
+        if (keyUsage != null && (keyUsage.length <= KEY_CERT_SIGN || !keyUsage[KEY_CERT_SIGN])) {
+            throw new CryptoException(CryptoFailure.CERTIFICATE, "\"" + issuer.alias() + "\" (" + certificate
+                    .getSubjectX500Principal().getName() + ") may not sign certificates (its key usage lacks keyCertSign)");
+        }
         this.issuer = issuer;
     }
 

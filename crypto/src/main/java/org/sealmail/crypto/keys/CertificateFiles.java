@@ -22,6 +22,7 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.sealmail.crypto.CryptoProvider;
 import org.sealmail.crypto.CryptoException;
 import org.sealmail.crypto.CryptoFailure;
+import org.sealmail.crypto.FileErrors;
 
 /** Reads and writes X.509 certificates as PEM (RFC 7468) or DER files. */
 public final class CertificateFiles {
@@ -125,7 +126,7 @@ public final class CertificateFiles {
         try {
             Files.writeString(file, toPem(certificates), StandardCharsets.US_ASCII);
         } catch (IOException e) {
-            throw new CryptoException(CryptoFailure.IO, "cannot write " + file + ": " + e.getMessage(), e);
+            throw new CryptoException(CryptoFailure.IO, "cannot write " + file + ": " + FileErrors.writeReason(file, e), e);
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * What an S/MIME end-entity certificate should say (RFC 8550 §4.4). The defaults give a
@@ -22,8 +23,22 @@ import java.util.Objects;
 public record EmailCertificateSpec(String email, String commonName, KeyAlgorithm algorithm, Instant notBefore,
         Instant notAfter, boolean emailProtection, boolean keyUsage) {
 
-    /** @throws IllegalArgumentException if notAfter is not after notBefore */
+    /**
+     * An ASCII addr-spec (RFC 5322 §3.4.1, dot-atom local part and a host name): what an
+     * rfc822Name, an IA5String, can hold (RFC 5280 §4.2.1.6).
+     */
+    private static final Pattern ADDRESS = Pattern.compile(
+            "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+            + "@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*");
+
+    /**
+     * @throws IllegalArgumentException if notAfter is not after notBefore, or the e-mail
+     *     address is not an ASCII addr-spec (see {@link #isAddress(String)})
+     */
     public EmailCertificateSpec {
+        if (email != null && !isAddress(email)) {
+            throw new IllegalArgumentException("not an e-mail address (local@domain, ASCII): \"" + email + "\"");
+        }
         Objects.requireNonNull(commonName, "commonName");
         Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(notBefore, "notBefore");
@@ -42,6 +57,15 @@ public record EmailCertificateSpec(String email, String commonName, KeyAlgorithm
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         return new EmailCertificateSpec(email, email, algorithm, now.minus(Duration.ofHours(1)),
                 now.plus(Duration.ofDays(730)), true, true);
+    }
+
+    /**
+     * @param candidate a string
+     * @return true if it is an ASCII addr-spec such as {@code alice@example.test} (dot-atom local
+     *     part, RFC 5322 §3.4.1; a host name as domain), the form an rfc822Name holds
+     */
+    public static boolean isAddress(String candidate) {
+        return candidate != null && ADDRESS.matcher(candidate).matches();
     }
 
     /** @return a copy valid in the given window */

@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyStore;
@@ -16,9 +20,11 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import org.sealmail.crypto.CryptoException;
 import org.sealmail.crypto.CryptoFailure;
 import org.sealmail.crypto.CryptoProvider;
+import org.sealmail.crypto.FileErrors;
 
 /**
  * Reads and writes PKCS#12 (.p12/.pfx, RFC 7292) key stores. A store may hold several keys,
@@ -86,7 +92,8 @@ public final class Pkcs12KeyStores {
     /**
      * Writes keys to a new PKCS#12 file (AES-256 / PBKDF2 protected, as OpenSSL 3 writes by default).
      *
-     * @param file the target file, replaced if it exists
+     * @param file the target file, replaced if it exists; on POSIX file systems it is readable
+     *     and writable by its owner only (mode 600), as for OpenSSH private keys
      * @param password the password protecting the file and its keys
      * @param keys one or more keys with their chains
      * @throws CryptoException {@link CryptoFailure#IO} if the file cannot be written
@@ -98,13 +105,31 @@ public final class Pkcs12KeyStores {
             for (CertifiedKey key : keys) {
                 store.setKeyEntry(key.alias(), key.privateKey(), password, key.chain().toArray(new Certificate[0]));
             }
-            try (OutputStream out = Files.newOutputStream(file)) {
+            try (OutputStream out = openOwnerOnly(file)) {
                 store.store(out, password);
             }
         } catch (IOException e) {
-            throw new CryptoException(CryptoFailure.IO, "cannot write key store " + file + ": " + e.getMessage(), e);
+            throw new CryptoException(CryptoFailure.IO, "cannot write key store " + file + ": "
+                    + FileErrors.writeReason(file, e), e);
         } catch (GeneralSecurityException e) {
             throw new CryptoException(CryptoFailure.KEY_STORE, "cannot build key store " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Opens the file for writing with owner-only permissions on POSIX file systems: a new file is
+     * created with mode 600, an existing one is set to 600 before it is truncated.
+     */
+    private static OutputStream openOwnerOnly(Path file) throws IOException {
+        if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return Files.newOutputStream(file);
+        }
+        Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            Files.setPosixFilePermissions(file, ownerOnly);
+        } else {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(ownerOnly));
+        }
+        return Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
     }
 }

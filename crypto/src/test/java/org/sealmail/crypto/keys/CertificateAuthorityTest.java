@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -145,5 +146,50 @@ class CertificateAuthorityTest {
         Path empty = dir.resolve("empty.pem");
         Files.writeString(empty, "");
         assertThatThrownBy(() -> CertificateFiles.read(empty)).hasMessageContaining("empty input");
+    }
+
+    @Test
+    void anEndEntityKeyCannotActAsACertificateAuthority() {
+        // RFC 5280 §4.2.1.9: only a certificate with basicConstraints cA=TRUE may issue certificates;
+        // openssl verify rejects what alice would sign with "invalid CA certificate" (error 79)
+        assertThatThrownBy(() -> new CertificateAuthority(pki.alice))
+                .isInstanceOfSatisfying(CryptoException.class, e -> assertThat(e.failure()).isEqualTo(CryptoFailure.CERTIFICATE))
+                .hasMessage("\"alice@example.test\" (CN=Alice Example,O=Sealmail Test) is not a CA certificate"
+                        + " (basicConstraints cA is not set), so it cannot issue certificates");
+    }
+
+    @Test
+    void anAddressThatIsNotAnAddrSpecIsRefused() {
+        assertThatThrownBy(() -> EmailCertificateSpec.forAddress("not an email", KeyAlgorithm.EC_P256))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("not an e-mail address (local@domain, ASCII): \"not an email\"");
+        assertThat(EmailCertificateSpec.isAddress("alice@example.test")).isTrue();
+        assertThat(EmailCertificateSpec.isAddress("first.last+tag@mail.example-host.test")).isTrue();
+        for (String bad : new String[] {"alice", "@example.test", "alice@", "alice@@example.test", "Alice <alice@example.test>",
+            "alice@exa mple.test", "alice@-example.test", "a..b@example.test", "jörg@example.test", "alice@example.test\n"}) {
+            assertThat(EmailCertificateSpec.isAddress(bad)).as(bad).isFalse();
+        }
+    }
+
+    @Test
+    void aWrittenKeyStoreIsReadableByItsOwnerOnly(@TempDir Path dir) throws Exception {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX file system");
+        Path fresh = TestPki.writeP12(dir, "alice", pki.alice);
+        Path existing = Files.writeString(dir.resolve("bob.p12"), "old content");
+        Files.setPosixFilePermissions(existing, PosixFilePermissions.fromString("rw-r--r--"));
+        Pkcs12KeyStores.write(existing, TestPki.PASSWORD.toCharArray(), List.of(pki.bob));
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(existing))).isEqualTo("rw-------");
+        assertThat(Pkcs12KeyStores.read(existing, TestPki.PASSWORD.toCharArray()).get(0).certificate())
+                .isEqualTo(pki.bob.certificate());
+    }
+
+    @Test
+    void aKeyStoreInAMissingDirectorySaysSo(@TempDir Path dir) {
+        Path target = dir.resolve("missing").resolve("alice.p12");
+        assertThatThrownBy(() -> Pkcs12KeyStores.write(target, TestPki.PASSWORD.toCharArray(), List.of(pki.alice)))
+                .isInstanceOfSatisfying(CryptoException.class, e -> assertThat(e.failure()).isEqualTo(CryptoFailure.IO))
+                .hasMessage("cannot write key store " + target + ": the directory " + dir.resolve("missing") + " does not exist");
     }
 }

@@ -46,6 +46,11 @@ final class SchemaMigrator {
         try (Connection connection = StoreDatabase.connect(file, false)) {
             int applicationId = queryInt(connection, "PRAGMA application_id");
             int objects = queryInt(connection, "SELECT count(*) FROM sqlite_schema");
+            int userVersion = queryInt(connection, "PRAGMA user_version");
+            if (applicationId == 0 && objects == 0 && userVersion != 0) {
+                throw new StoreException(StoreFailure.NOT_A_STORE, file + " is an empty SQLite database of another application"
+                        + " (user_version " + userVersion + "; Sealmail never sets it); it was left untouched");
+            }
             if (applicationId == 0 && objects == 0) {
                 StoreDatabase.execute(connection, "PRAGMA journal_mode = WAL");
                 StoreDatabase.execute(connection, "PRAGMA application_id = " + APPLICATION_ID);
@@ -57,19 +62,28 @@ final class SchemaMigrator {
         } catch (SQLException e) {
             throw SqlErrors.translate(e, file, "checking the store file");
         }
-        Flyway flyway = Flyway.configure(SchemaMigrator.class.getClassLoader())
-                .dataSource(dataSource(file))
-                .locations(LOCATION)
-                .load();
         try {
-            refuseNewerSchema(file, flyway.info().all());
-            flyway.migrate();
+            MigrationInfo[] migrations = flyway(file, SQLiteConfig.TransactionMode.DEFERRED).info().all();
+            refuseNewerSchema(file, migrations);
+            if (hasPending(migrations)) {
+                flyway(file, SQLiteConfig.TransactionMode.IMMEDIATE).migrate();
+            }
         } catch (FlywayException e) {
             if (e.getCause() instanceof SQLException sql) {
                 throw SqlErrors.translate(sql, file, "migrating the schema");
             }
             throw new StoreException(StoreFailure.IO, "cannot migrate the schema of " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Up to date, opening takes no write lock, so it never waits for another process's write transaction. */
+    private static boolean hasPending(MigrationInfo[] migrations) {
+        for (MigrationInfo info : migrations) {
+            if (info.getState() == MigrationState.PENDING) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void refuseNewerSchema(Path file, MigrationInfo[] migrations) {
@@ -89,11 +103,25 @@ final class SchemaMigrator {
         }
     }
 
-    private static SQLiteDataSource dataSource(Path file) {
+    /**
+     * @param mode DEFERRED to read the schema history without taking the write lock; IMMEDIATE to
+     *     migrate. Flyway takes no lock on SQLite: with BEGIN IMMEDIATE each of its transactions takes
+     *     the write lock first (waiting up to the busy timeout), so that a second process migrating at
+     *     the same time waits, then re-reads the schema history inside the lock and finds nothing to do
+     */
+    private static Flyway flyway(Path file, SQLiteConfig.TransactionMode mode) {
+        return Flyway.configure(SchemaMigrator.class.getClassLoader())
+                .dataSource(dataSource(file, mode))
+                .locations(LOCATION)
+                .load();
+    }
+
+    private static SQLiteDataSource dataSource(Path file, SQLiteConfig.TransactionMode mode) {
         SQLiteConfig config = new SQLiteConfig();
         config.enforceForeignKeys(true);
         config.setBusyTimeout(StoreDatabase.BUSY_TIMEOUT_MILLIS);
         config.resetOpenMode(SQLiteOpenMode.CREATE);
+        config.setTransactionMode(mode);
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file);
         return dataSource;

@@ -1,6 +1,9 @@
 package org.sealmail.mailstore.db;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -69,8 +72,10 @@ public final class SqliteMailStore implements AutoCloseable {
         if (StoreFileCheck.isNew(file) && !Files.exists(file)) {
             try {
                 Files.createFile(file);
+            } catch (FileAlreadyExistsException e) {
+                // another process created it a moment ago: SchemaMigrator checks what it holds
             } catch (IOException e) {
-                throw new StoreException(StoreFailure.READ_ONLY, "cannot create the store " + file + ": " + e, e);
+                throw new StoreException(StoreFailure.READ_ONLY, "cannot create the store " + file + ": " + reason(e), e);
             }
         } else if (!Files.isWritable(file)) {
             throw new StoreException(StoreFailure.READ_ONLY, "the store " + file + " is read-only; Sealmail needs to write it");
@@ -182,6 +187,17 @@ public final class SqliteMailStore implements AutoCloseable {
         return total;
     }
 
+    /** @return why a file operation failed, in words (the file system's reason, not an exception name) */
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
+            return fileSystem.getReason();
+        }
+        return e.getMessage();
+    }
+
     private static Path prepareDirectory(Path directory) {
         if (Files.exists(directory) && !Files.isDirectory(directory)) {
             throw new StoreException(StoreFailure.READ_ONLY, "the profile path " + directory + " is a file, not a directory");
@@ -189,7 +205,7 @@ public final class SqliteMailStore implements AutoCloseable {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
-            throw new StoreException(StoreFailure.READ_ONLY, "cannot create the profile directory " + directory + ": " + e, e);
+            throw new StoreException(StoreFailure.READ_ONLY, "cannot create the profile directory " + directory + ": " + reason(e), e);
         }
         if (!Files.isWritable(directory)) {
             throw new StoreException(StoreFailure.READ_ONLY, "the profile directory " + directory + " is read-only;"

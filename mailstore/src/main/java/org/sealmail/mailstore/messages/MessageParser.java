@@ -30,8 +30,10 @@ import org.jsoup.Jsoup;
 /**
  * Reads what the store needs from a raw message (RFC 5322, MIME RFC 2045-2049) with Jakarta Mail's
  * {@link MimeMessage}: envelope headers, MIME structure, protection, and the plain text of an
- * unprotected body for the full-text index (text/plain parts, or text/html turned to text with
- * jsoup when a message has no plain text). It never throws on bad input: whatever is malformed is
+ * unprotected body for the full-text index: every inline text/plain part, and every text/html part
+ * (turned to text with jsoup) except those inside a multipart/alternative that offers a text/plain
+ * version of the same content (RFC 2046 §5.1.4), in the order they appear. It never throws on bad
+ * input: whatever is malformed is
  * described in {@link ParsedMessage#parseWarning()} and the rest is read as far as possible.
  */
 public final class MessageParser {
@@ -70,7 +72,7 @@ public final class MessageParser {
         Instant sentDate = sentDate(message);
         String inReplyTo = firstId(header(message, "In-Reply-To"));
         List<String> references = allIds(header(message, "References"));
-        walk.part(message, 0);
+        walk.part(message, 0, false);
         MessageProtection protection = walk.protection();
         String bodyText = protection.allowsBodyIndexing() ? walk.bodyText() : null;
         return new ParsedMessage(messageId, subject, from, to, cc, sentDate, inReplyTo, references, walk.structure(),
@@ -177,15 +179,18 @@ public final class MessageParser {
     /** The state of one walk over a message's MIME tree. */
     private static final class Walk {
         private final StringBuilder structure = new StringBuilder();
-        private final StringBuilder plain = new StringBuilder();
-        private final StringBuilder html = new StringBuilder();
+        private final StringBuilder body = new StringBuilder();
         private final List<String> warnings = new ArrayList<>();
         private boolean encrypted;
         private boolean sealmail;
         private boolean signed;
         private boolean incomplete;
 
-        void part(Part part, int depth) {
+        /**
+         * @param htmlHasPlainAlternative true inside a multipart/alternative that has a text/plain
+         *     version: its HTML says the same and is not indexed a second time
+         */
+        void part(Part part, int depth, boolean htmlHasPlainAlternative) {
             if (depth > MAX_DEPTH) {
                 warn("MIME nesting deeper than " + MAX_DEPTH + " levels; the rest was not read");
                 incomplete = true;
@@ -199,7 +204,7 @@ public final class MessageParser {
             classify(baseType, type);
             try {
                 if (baseType.startsWith("multipart/")) {
-                    multipart(part, depth);
+                    multipart(part, baseType, depth, htmlHasPlainAlternative);
                 } else if (baseType.equals("message/rfc822") || baseType.equals("message/global")) {
                     try (InputStream in = part.getInputStream()) {
                         if (!startsWithHeaderField(in.readNBytes(1000))) {
@@ -209,11 +214,11 @@ public final class MessageParser {
                     Object content = part.getContent();
                     if (content instanceof Part embedded) {
                         appendStructure("(");
-                        part(embedded, depth + 1);
+                        part(embedded, depth + 1, false);
                         appendStructure(")");
                     }
                 } else if (baseType.startsWith("text/") && !isAttachment(part)) {
-                    text(part, baseType, type);
+                    text(part, baseType, type, htmlHasPlainAlternative);
                 }
             } catch (MessagingException | IOException | RuntimeException e) {
                 warn("unreadable " + baseType + " part: " + e.getMessage());
@@ -223,7 +228,8 @@ public final class MessageParser {
             }
         }
 
-        private void multipart(Part part, int depth) throws MessagingException, IOException {
+        private void multipart(Part part, String baseType, int depth, boolean htmlHasPlainAlternative)
+                throws MessagingException, IOException {
             Object content = part.getContent();
             if (!(content instanceof Multipart multipart)) {
                 warn(part.getContentType() + " has no readable parts");
@@ -234,20 +240,33 @@ public final class MessageParser {
             if (content instanceof jakarta.mail.internet.MimeMultipart mime && !mime.isComplete()) {
                 warn("multipart without its closing boundary");
             }
+            boolean skipHtml = htmlHasPlainAlternative
+                    || baseType.equals("multipart/alternative") && hasPlainTextChild(multipart, count);
             appendStructure("(");
             for (int i = 0; i < count; i++) {
                 if (i > 0) {
                     appendStructure(",");
                 }
                 BodyPart child = multipart.getBodyPart(i);
-                part(child, depth + 1);
+                part(child, depth + 1, skipHtml);
             }
             appendStructure(")");
         }
 
-        private void text(Part part, String baseType, ContentType type) throws MessagingException, IOException {
-            StringBuilder target = baseType.equals("text/html") ? html : baseType.equals("text/plain") ? plain : null;
-            if (target == null || target.length() >= MAX_BODY_TEXT) {
+        private static boolean hasPlainTextChild(Multipart multipart, int count) throws MessagingException {
+            for (int i = 0; i < count; i++) {
+                BodyPart child = multipart.getBodyPart(i);
+                if (child.isMimeType("text/plain") && !isAttachment(child)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void text(Part part, String baseType, ContentType type, boolean htmlHasPlainAlternative)
+                throws MessagingException, IOException {
+            boolean html = baseType.equals("text/html");
+            if (!html && !baseType.equals("text/plain") || html && htmlHasPlainAlternative || body.length() >= MAX_BODY_TEXT) {
                 return;
             }
             byte[] decoded;
@@ -255,10 +274,10 @@ public final class MessageParser {
                 decoded = in.readNBytes(MAX_BODY_TEXT * 4);
             }
             String text = new String(decoded, charset(type.getParameter("charset")));
-            if (target == html) {
+            if (html) {
                 text = Jsoup.parse(text).text();
             }
-            target.append(text, 0, Math.min(text.length(), MAX_BODY_TEXT - target.length())).append('\n');
+            body.append(text, 0, Math.min(text.length(), MAX_BODY_TEXT - body.length())).append('\n');
         }
 
         private void classify(String baseType, ContentType type) {
@@ -343,8 +362,7 @@ public final class MessageParser {
         }
 
         String bodyText() {
-            StringBuilder text = plain.length() > 0 ? plain : html;
-            String result = text.toString().strip();
+            String result = body.toString().strip();
             return result.isEmpty() ? null : result;
         }
     }

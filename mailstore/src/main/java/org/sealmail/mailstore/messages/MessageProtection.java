@@ -1,5 +1,7 @@
 package org.sealmail.mailstore.messages;
 
+import org.sealmail.crypto.rights.message.ProtectedMessageFormat;
+
 /**
  * What protection a message carries, as seen from its raw form. The store never holds the
  * plaintext of a protected message: for {@link #SMIME_ENCRYPTED} and {@link #SEALMAIL_PROTECTED}
@@ -19,9 +21,11 @@ public enum MessageProtection {
 
     /**
      * The media type of the protected blob in a Sealmail protected message (DESIGN.md,
-     * "Protected message format"). The one place this name is spelled in the store.
+     * "Protected message format"): the rights code's {@link ProtectedMessageFormat#MEDIA_TYPE}
+     * ({@code application/vnd.sealmail.protected+der}), so that the store sees exactly what
+     * {@code ProtectedMessageBuilder} writes.
      */
-    public static final String SEALMAIL_PROTECTED_MEDIA_TYPE = "application/vnd.sealmail.protected";
+    public static final String SEALMAIL_PROTECTED_MEDIA_TYPE = ProtectedMessageFormat.MEDIA_TYPE;
 
     /** @return true if the body text may be indexed (only for mail that is not encrypted) */
     public boolean allowsBodyIndexing() {

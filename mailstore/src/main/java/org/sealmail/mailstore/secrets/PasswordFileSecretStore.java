@@ -50,6 +50,17 @@ public final class PasswordFileSecretStore implements SecretStore {
     /** PBKDF2 iterations for new files. */
     public static final int ITERATIONS = 600_000;
 
+    /**
+     * The iteration counts a file may name ({@value #MIN_ITERATIONS} to {@value #MAX_ITERATIONS}).
+     * The count is authenticated only through the key derived from it, so a count outside this
+     * range is refused before any derivation: an altered count could otherwise make opening run
+     * for hours.
+     */
+    public static final int MIN_ITERATIONS = 100_000;
+
+    /** See {@link #MIN_ITERATIONS}. */
+    public static final int MAX_ITERATIONS = 10_000_000;
+
     private static final byte[] MAGIC = "SEALMAIL-SECRETS".getBytes(StandardCharsets.US_ASCII);
     private static final int VERSION = 1;
     private static final int SALT_BYTES = 16;
@@ -78,8 +89,9 @@ public final class PasswordFileSecretStore implements SecretStore {
      * @param file the password file
      * @param masterPassword the master password (not retained)
      * @return the secret store
-     * @throws StoreException SECRETS if the master password does not open the file or the file is
-     *     not a Sealmail password file; IO if it cannot be read
+     * @throws StoreException SECRETS if the master password does not open the file, the file is
+     *     not a Sealmail password file or names an iteration count outside {@link #MIN_ITERATIONS}
+     *     to {@link #MAX_ITERATIONS}; IO if it cannot be read
      */
     public static PasswordFileSecretStore open(Path file, char[] masterPassword) {
         if (masterPassword == null || masterPassword.length == 0) {
@@ -98,6 +110,10 @@ public final class PasswordFileSecretStore implements SecretStore {
             }
             ByteBuffer header = ByteBuffer.wrap(content, MAGIC.length + 1, 4 + SALT_BYTES);
             int iterations = header.getInt();
+            if (iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS) {
+                throw new StoreException(StoreFailure.SECRETS, file + " names the PBKDF2 iteration count " + iterations
+                        + ", outside " + MIN_ITERATIONS + " to " + MAX_ITERATIONS + ": the file was altered");
+            }
             byte[] salt = new byte[SALT_BYTES];
             header.get(salt);
             SecretKeySpec key = derive(masterPassword, salt, iterations);

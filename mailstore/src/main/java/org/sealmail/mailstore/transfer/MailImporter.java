@@ -2,7 +2,10 @@ package org.sealmail.mailstore.transfer;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,7 +57,8 @@ public final class MailImporter {
      * @param folderId the target folder
      * @param progress told after each committed batch
      * @return the counts
-     * @throws StoreException MALFORMED_INPUT if the file is not an mbox, IO if it cannot be read
+     * @throws StoreException MALFORMED_INPUT if the file is not an mbox, IO if it does not exist or
+     *     cannot be read
      */
     public ImportReport importMbox(Path mbox, long folderId, ImportProgress progress) {
         Batch batch = new Batch(folderId, progress, size(mbox));
@@ -67,7 +71,7 @@ public final class MailImporter {
             }
             batch.flush(reader.bytesRead());
         } catch (IOException e) {
-            throw new StoreException(StoreFailure.IO, "cannot read " + mbox + ": " + e.getMessage(), e);
+            throw unreadable(mbox, e);
         }
         return batch.report();
     }
@@ -80,7 +84,8 @@ public final class MailImporter {
      * @param folderId the target folder
      * @param progress told after each committed batch
      * @return the counts
-     * @throws StoreException IO if a file cannot be read
+     * @throws StoreException IO if the path does not exist or a file cannot be read; MALFORMED_INPUT if
+     *     a directory holds files but none named {@code *.eml} (nothing would be imported)
      */
     public ImportReport importEml(Path path, long folderId, ImportProgress progress) {
         List<Path> files = emlFiles(path);
@@ -96,7 +101,7 @@ public final class MailImporter {
                 bytes += raw.length;
                 batch.add(new Pending(raw, null, Files.getLastModifiedTime(file).toInstant(), file.getFileName().toString()), bytes);
             } catch (IOException e) {
-                throw new StoreException(StoreFailure.IO, "cannot read " + file + ": " + e.getMessage(), e);
+                throw unreadable(file, e);
             }
         }
         batch.flush(bytes);
@@ -107,25 +112,47 @@ public final class MailImporter {
         if (Files.isRegularFile(path)) {
             return List.of(path);
         }
+        if (!Files.exists(path)) {
+            throw new StoreException(StoreFailure.IO, path + " does not exist");
+        }
         if (!Files.isDirectory(path)) {
             throw new StoreException(StoreFailure.IO, path + " is neither a .eml file nor a directory");
         }
+        List<Path> files;
         try (Stream<Path> entries = Files.list(path)) {
-            return entries.filter(Files::isRegularFile)
-                    .filter(file -> file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".eml"))
-                    .sorted()
-                    .toList();
+            files = entries.filter(Files::isRegularFile).sorted().toList();
         } catch (IOException e) {
             throw new StoreException(StoreFailure.IO, "cannot list " + path + ": " + e.getMessage(), e);
         }
+        List<Path> eml = files.stream()
+                .filter(file -> file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".eml"))
+                .toList();
+        if (eml.isEmpty() && !files.isEmpty()) {
+            throw new StoreException(StoreFailure.MALFORMED_INPUT, path + " holds no .eml file (" + files.size()
+                    + " other files; only *.eml files of a directory are imported, or give one file of any name)");
+        }
+        return eml;
     }
 
     private static long size(Path file) {
         try {
             return Files.size(file);
         } catch (IOException e) {
-            throw new StoreException(StoreFailure.IO, "cannot read " + file + ": " + e.getMessage(), e);
+            throw unreadable(file, e);
         }
+    }
+
+    /** @return the error for a file that cannot be read, saying why in words rather than an exception name */
+    private static StoreException unreadable(Path file, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return new StoreException(StoreFailure.IO, file + " does not exist", e);
+        }
+        if (e instanceof AccessDeniedException) {
+            return new StoreException(StoreFailure.IO, "cannot read " + file + ": permission denied", e);
+        }
+        String reason = e instanceof FileSystemException fileSystem && fileSystem.getReason() != null
+                ? fileSystem.getReason() : e.getMessage();
+        return new StoreException(StoreFailure.IO, "cannot read " + file + ": " + reason, e);
     }
 
     /**

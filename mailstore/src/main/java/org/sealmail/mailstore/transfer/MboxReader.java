@@ -14,7 +14,9 @@ import org.sealmail.mailstore.StoreFailure;
  * with a "From " line (not part of the message); the blank line before the next "From " line is
  * the separator and is dropped; lines of the form {@code >From }, {@code >>From }... lose one
  * {@code >} (mboxrd unquoting, which reads mboxo files the same way). LF and CRLF line ends are
- * kept as they are in the file. A UTF-8 byte order mark before the first line is skipped.
+ * kept as they are in the file. A file whose first line ends with a lone CR (classic Mac OS) is
+ * read with CR as its line end throughout; otherwise a CR alone is an ordinary byte. A UTF-8 byte
+ * order mark before the first line is skipped.
  */
 public final class MboxReader implements Closeable {
 
@@ -40,6 +42,7 @@ public final class MboxReader implements Closeable {
     private byte[] pendingFromLine;
     private long pendingOffset;
     private boolean started;
+    private byte lineEnd = '\n';
 
     /**
      * @param in the mbox bytes (closed by {@link #close})
@@ -64,6 +67,7 @@ public final class MboxReader implements Closeable {
         if (!started) {
             started = true;
             skipByteOrderMark();
+            detectLineEnd();
             long firstOffset = offset;
             byte[] first = readLine();
             if (first == null) {
@@ -117,8 +121,26 @@ public final class MboxReader implements Closeable {
         in.close();
     }
 
-    private static boolean isBlankLine(byte[] raw, int start, int length) {
-        return length == 1 && raw[start] == '\n' || length == 2 && raw[start] == '\r' && raw[start + 1] == '\n';
+    private boolean isBlankLine(byte[] raw, int start, int length) {
+        return length == 1 && raw[start] == lineEnd || length == 2 && raw[start] == '\r' && raw[start + 1] == '\n';
+    }
+
+    /** Takes CR as the line end if the first line ends with a CR that no LF follows. */
+    private void detectLineEnd() throws IOException {
+        if (!fill()) {
+            return;
+        }
+        for (int i = position; i < limit; i++) {
+            if (buffer[i] == '\n') {
+                return;
+            }
+            if (buffer[i] == '\r') {
+                if (i + 1 < limit && buffer[i + 1] != '\n') {
+                    lineEnd = '\r';
+                }
+                return;
+            }
+        }
     }
 
     private static boolean startsWithFrom(byte[] line) {
@@ -184,7 +206,7 @@ public final class MboxReader implements Closeable {
                 return line == null ? null : line.toByteArray();
             }
             int end = position;
-            while (end < limit && buffer[end] != '\n') {
+            while (end < limit && buffer[end] != lineEnd) {
                 end++;
             }
             boolean complete = end < limit;

@@ -21,6 +21,47 @@ class ConcurrentAccessTest {
     Path profile;
 
     @Test
+    void processesOpeningANewProfileAtTheSameTimeAllSucceedAndMigrateOnce() throws Exception {
+        // each open() uses its own connections, as separate processes do (two `sealmail store import`
+        // started together on a new profile used to fail: file creation race, Flyway SQLITE_BUSY_SNAPSHOT)
+        int opening = 4;
+        ExecutorService threads = Executors.newFixedThreadPool(opening);
+        try {
+            for (int round = 0; round < 12; round++) {
+                Path fresh = profile.resolve("race-" + round);
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(opening);
+                java.util.List<Future<Long>> opened = new java.util.ArrayList<>();
+                for (int i = 0; i < opening; i++) {
+                    String name = "Folder " + i;
+                    opened.add(threads.submit(() -> {
+                        start.await(10, TimeUnit.SECONDS);
+                        try (SqliteMailStore store = SqliteMailStore.open(fresh)) {
+                            return store.folders().localFolder(name).id();
+                        }
+                    }));
+                }
+                for (Future<Long> future : opened) {
+                    assertThat(future.get(60, TimeUnit.SECONDS)).isPositive();
+                }
+                try (SqliteMailStore store = SqliteMailStore.open(fresh)) {
+                    assertThat(store.statistics().folders()).isEqualTo(opening);
+                    assertThat(store.statistics().schemaVersion()).isEqualTo("1");
+                    int migrations = store.database().read("counting migrations", connection -> {
+                        try (var statement = connection.createStatement();
+                                var row = statement.executeQuery("SELECT count(*) FROM flyway_schema_history WHERE success = 1")) {
+                            row.next();
+                            return row.getInt(1);
+                        }
+                    });
+                    assertThat(migrations).isEqualTo(1);
+                }
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void readersAreNotBlockedByAnOpenWriteTransactionAndSeeTheLastCommit() throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(3);
         try (SqliteMailStore store = SqliteMailStore.open(profile)) {

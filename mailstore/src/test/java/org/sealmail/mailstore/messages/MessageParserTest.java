@@ -109,6 +109,28 @@ class MessageParserTest {
     }
 
     @Test
+    void indexesAnHtmlPartThatIsNotAnAlternativeOfAPlainOne() {
+        // the shape of SpamAssassin corpus message <000017883573$000063da$00002752@btamail.net.cn>: the whole text is
+        // in a text/html part of multipart/mixed, followed by a text/plain footer added by a mail server
+        String raw = "Subject: s\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"m\"\n\n"
+                + "--m\nContent-Type: text/html; charset=iso-8859-1\n\n<p><b>Viagra</b> is available online</p>\n"
+                + "--m\nContent-Type: text/plain\nContent-Disposition: inline\n\nThis message was sent using a trial version\n"
+                + "--m--\n";
+        assertThat(parser.parse(raw.getBytes(StandardCharsets.US_ASCII)).bodyText())
+                .isEqualTo("Viagra is available online\nThis message was sent using a trial version");
+    }
+
+    @Test
+    void indexesOnlyThePlainTextOfAnAlternativeEvenWhenTheHtmlIsNestedDeeper() {
+        String raw = "Subject: s\nMIME-Version: 1.0\nContent-Type: multipart/alternative; boundary=\"a\"\n\n"
+                + "--a\nContent-Type: text/plain\n\nplain words\n"
+                + "--a\nContent-Type: multipart/related; boundary=\"r\"\n\n"
+                + "--r\nContent-Type: text/html\n\n<p>html words</p>\n--r--\n"
+                + "--a--\n";
+        assertThat(parser.parse(raw.getBytes(StandardCharsets.US_ASCII)).bodyText()).isEqualTo("plain words");
+    }
+
+    @Test
     void neverThrowsOnGarbage() {
         ParsedMessage parsed = parser.parse(new byte[] {0, 1, 2, (byte) 0xff, '\n', ':', '\n'});
         assertThat(parsed.parseWarning()).contains("does not start with a header field");

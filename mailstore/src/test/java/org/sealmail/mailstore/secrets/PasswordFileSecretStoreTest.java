@@ -79,6 +79,26 @@ class PasswordFileSecretStoreTest {
     }
 
     @Test
+    void anAlteredIterationCountIsRefusedBeforeAnyKeyDerivation() throws Exception {
+        // the count (bytes 17-20) is authenticated only once the key is derived from it: 0 or a negative
+        // count made PBKDF2 throw IllegalArgumentException, Integer.MAX_VALUE made opening run for hours
+        Path file = profile.resolve(PasswordFileSecretStore.FILE_NAME);
+        PasswordFileSecretStore.open(file, "pw".toCharArray()).write("k", "v".toCharArray());
+        byte[] original = Files.readAllBytes(file);
+        for (int iterations : new int[] {0, -1, 99_999, 600_000 ^ 0x4000_0000, Integer.MAX_VALUE}) {
+            byte[] altered = original.clone();
+            java.nio.ByteBuffer.wrap(altered, 17, 4).putInt(iterations);
+            Files.write(file, altered);
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofMinutes(1), () ->
+                    assertThatThrownBy(() -> PasswordFileSecretStore.open(file, "pw".toCharArray()))
+                            .isInstanceOf(StoreException.class)
+                            .satisfies(e -> assertThat(((StoreException) e).failure()).isEqualTo(StoreFailure.SECRETS))
+                            .hasMessageContaining("PBKDF2 iteration count " + iterations)
+                            .hasMessageContaining("altered"));
+        }
+    }
+
+    @Test
     void withoutAnOsKeyringTheProfileUsesThePasswordFile() {
         org.junit.jupiter.api.Assumptions.assumeTrue(KeyringSecretStore.probe(profile).isEmpty(), "this machine has an OS keyring");
         SecretStore secrets = SecretStore.forProfile(profile, () -> "master".toCharArray());

@@ -61,6 +61,32 @@ class MboxReaderTest {
     }
 
     @Test
+    void readsAnMboxWithClassicMacCrOnlyLineEndsWithoutLosingAByte() throws Exception {
+        // before: the whole file was one "From " line and the single message was empty
+        String mbox = "From a@example.test Thu Aug 22 12:36:23 2002\r"
+                + "Subject: one\r\r>From here\rbody one\r\r"
+                + "From b@example.test Thu Aug 22 12:36:24 2002\r"
+                + "Subject: two\r\rbody two\r";
+        List<MboxReader.Entry> entries = read(mbox.getBytes(StandardCharsets.US_ASCII));
+        assertThat(entries).extracting(MboxReader.Entry::fromLine)
+                .containsExactly("From a@example.test Thu Aug 22 12:36:23 2002", "From b@example.test Thu Aug 22 12:36:24 2002");
+        assertThat(new String(entries.get(0).raw(), StandardCharsets.US_ASCII)).isEqualTo("Subject: one\r\rFrom here\rbody one\r");
+        assertThat(new String(entries.get(1).raw(), StandardCharsets.US_ASCII)).isEqualTo("Subject: two\r\rbody two\r");
+        assertThat(entries.get(1).offset()).isEqualTo(mbox.indexOf("From b"));
+        assertThat(new org.sealmail.mailstore.messages.MessageParser().parse(entries.get(1).raw()).subject()).isEqualTo("two");
+    }
+
+    @Test
+    void aStrayCrInAnLfMboxNeitherSplitsLinesNorStartsAMessage() throws Exception {
+        String mbox = "From a@example.test Thu Aug 22 12:36:23 2002\n"
+                + "Subject: one\n\nbinary\rFrom not a separator\n";
+        List<MboxReader.Entry> entries = read(mbox.getBytes(StandardCharsets.US_ASCII));
+        assertThat(entries).hasSize(1);
+        assertThat(new String(entries.get(0).raw(), StandardCharsets.US_ASCII))
+                .isEqualTo("Subject: one\n\nbinary\rFrom not a separator\n");
+    }
+
+    @Test
     void aFileNotStartingWithAFromLineIsNotAnMbox() {
         byte[] eml = "Subject: hello\n\nbody\n".getBytes(StandardCharsets.US_ASCII);
         assertThatThrownBy(() -> read(eml)).isInstanceOf(StoreException.class).hasMessageContaining("not an mbox file");

@@ -13,6 +13,7 @@ import org.sealmail.crypto.keys.Pkcs12KeyStores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -50,11 +51,14 @@ public final class KeysNewCommand implements Callable<Integer> {
     PasswordOptions password;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
+        if (!EmailCertificateSpec.isAddress(email)) {
+            throw new ParameterException(spec.commandLine(), "--email: \"" + email + "\" is not an e-mail address (local@domain, ASCII)");
+        }
         char[] pass = password.password();
         CertificateAuthority authority;
         if (ca != null) {
-            char[] caPass = caPassFile != null ? java.nio.file.Files.readAllLines(caPassFile).get(0).toCharArray() : pass;
+            char[] caPass = caPassFile != null ? PasswordOptions.firstLine(caPassFile, "--ca-pass-file") : pass;
             authority = new CertificateAuthority(Pkcs12KeyStores.read(ca, caPass).get(0));
         } else {
             authority = CertificateAuthority.createRoot("Sealmail CA for " + email, ec ? KeyAlgorithm.EC_P256 : KeyAlgorithm.RSA_2048);

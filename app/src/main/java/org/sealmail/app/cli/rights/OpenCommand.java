@@ -10,7 +10,16 @@ import org.sealmail.app.cli.PasswordOptions;
 import org.sealmail.crypto.keys.CertificateFiles;
 import org.sealmail.crypto.keys.CertifiedKey;
 import org.sealmail.crypto.keys.Pkcs12KeyStores;
+import java.util.Optional;
+import org.sealmail.app.cli.SealmailCommand;
+import org.sealmail.app.cli.mail.MailPasswordOptions;
 import org.sealmail.crypto.rights.InMemoryUseLicenseCache;
+import org.sealmail.crypto.rights.UseLicenseCache;
+import org.sealmail.crypto.rights.message.LicenseSource;
+import org.sealmail.mailstore.db.SqliteMailStore;
+import org.sealmail.mailstore.secrets.KeyringSecretStore;
+import org.sealmail.mailstore.secrets.PasswordFileSecretStore;
+import org.sealmail.mailstore.secrets.SecretStore;
 import org.sealmail.crypto.rights.OpenStatus;
 import org.sealmail.crypto.rights.UsageRight;
 import org.sealmail.crypto.rights.license.PublishingLicense;
@@ -19,14 +28,17 @@ import org.sealmail.crypto.rights.message.ProtectedMessageOpener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code sealmail open}: opens a protected message with the recipient's (or sender's) key and
  * prints the template, issuer, rights granted and expiry. The content is written with
- * {@code --out} only when the rights include EXTRACT or EXPORT. Use licenses are cached in
- * memory for the run only (the store's encrypted cache is not wired into the command line yet).
+ * {@code --out} only when the rights include EXTRACT or EXPORT. The use license is cached in the
+ * profile's store, encrypted under the store key (DESIGN.md), when the profile's secrets can be
+ * opened: the OS keyring, or the password file with {@code --master-pass-file} /
+ * {@code SEALMAIL_MASTER_PASSWORD}; a later open is then served from it until its notAfter.
  */
 @Command(name = "open", mixinStandardHelpOptions = true,
         description = "Open a protected message: show its template, issuer, rights and expiry; --out writes the content "
@@ -48,6 +60,16 @@ public final class OpenCommand implements Callable<Integer> {
     @Option(names = "--trust", paramLabel = "ROOT.pem", description = "Trusted root certificate(s) to validate the issuer's certificate.")
     List<Path> trust;
 
+    @Option(names = "--master-pass-file", paramLabel = "FILE", description = "Master password of the profile's password"
+            + " file (default: $" + MailPasswordOptions.MASTER_ENV + "), to cache the use license in the profile's store, encrypted.")
+    Path masterPassFile;
+
+    @Option(names = "--no-cache", description = "Neither read nor write the profile's use-license cache.")
+    boolean noCache;
+
+    @ParentCommand
+    SealmailCommand root;
+
     @Mixin
     PasswordOptions password;
 
@@ -55,14 +77,50 @@ public final class OpenCommand implements Callable<Integer> {
     public Integer call() {
         CertifiedKey device = Pkcs12KeyStores.read(key, password.password()).get(0);
         byte[] message = MessageFiles.read(in);
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        Optional<SqliteMailStore> store = noCache ? Optional.empty() : openProfileStore(stderr);
+        try {
+            UseLicenseCache cache = store.map(opened -> (UseLicenseCache) opened.useLicenseCache(secrets(opened)))
+                    .orElseGet(InMemoryUseLicenseCache::new);
+            return open(device, message, cache, stdout, stderr);
+        } finally {
+            store.ifPresent(SqliteMailStore::close);
+        }
+    }
+
+    /** The profile's store when its secrets can be opened without asking; empty (with a note) otherwise. */
+    private Optional<SqliteMailStore> openProfileStore(PrintWriter stderr) {
+        if (masterPassword().isEmpty() && KeyringSecretStore.probe(root.profileDirectory()).isEmpty()) {
+            stderr.println("sealmail open: note: the use license is not cached (no OS keyring; give --master-pass-file"
+                    + " FILE or set " + MailPasswordOptions.MASTER_ENV + " to cache it in the profile, encrypted)");
+            return Optional.empty();
+        }
+        return Optional.of(SqliteMailStore.open(root.profileDirectory()));
+    }
+
+    private SecretStore secrets(SqliteMailStore store) {
+        Optional<char[]> master = masterPassword();
+        if (master.isPresent()) {
+            return PasswordFileSecretStore.open(store.profileDirectory().resolve(PasswordFileSecretStore.FILE_NAME), master.get());
+        }
+        return KeyringSecretStore.probe(store.profileDirectory()).orElseThrow();
+    }
+
+    private Optional<char[]> masterPassword() {
+        if (masterPassFile != null) {
+            return Optional.of(PasswordOptions.firstLine(masterPassFile, "--master-pass-file"));
+        }
+        return Optional.ofNullable(System.getenv(MailPasswordOptions.MASTER_ENV)).map(String::toCharArray);
+    }
+
+    private int open(CertifiedKey device, byte[] message, UseLicenseCache cache, PrintWriter stdout, PrintWriter stderr) {
         Clock clock = Clock.systemUTC();
-        ProtectedMessageOpener opener = new ProtectedMessageOpener(device, new InMemoryUseLicenseCache(), clock);
+        ProtectedMessageOpener opener = new ProtectedMessageOpener(device, cache, clock);
         if (trust != null) {
             opener = opener.withTrustAnchors(trust.stream().flatMap(file -> CertificateFiles.read(file).stream()).toList());
         }
         OpenResult result = opener.open(message);
-        PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter stderr = spec.commandLine().getErr();
         stdout.println("Status: " + result.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
         result.publishingLicense().ifPresent(license -> describe(license, result, stdout));
         if (!result.opened()) {
@@ -70,6 +128,8 @@ public final class OpenCommand implements Callable<Integer> {
             return exitCode(result.status()).code();
         }
         stdout.println("Rights granted: " + result.rights());
+        result.source().ifPresent(source -> stdout.println("License: " + (source == LicenseSource.CACHED_USE_LICENSE
+                ? "cached use license (no private-key operation)" : "derived with your private key")));
         result.notAfter().ifPresent(notAfter -> stdout.println("License valid until: " + notAfter
                 + (notAfter.isAfter(clock.instant()) ? "" : " (not cached: each open needs your key)")));
         if (out == null) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.security.cert.X509Certificate;
 import org.sealmail.crypto.CryptoException;
 import org.sealmail.crypto.CryptoFailure;
+import org.sealmail.crypto.FileErrors;
 import org.sealmail.crypto.keys.CertificateFiles;
 
 /** File reading and writing for the smime commands, with errors as {@link CryptoException}s. */
@@ -41,7 +42,7 @@ final class MessageFiles {
         try {
             Files.write(file, bytes);
         } catch (IOException e) {
-            throw new CryptoException(CryptoFailure.IO, "cannot write " + file + ": " + e.getMessage(), e);
+            throw new CryptoException(CryptoFailure.IO, "cannot write " + file + ": " + FileErrors.writeReason(file, e), e);
         }
     }
 

@@ -1,7 +1,5 @@
 package org.sealmail.app.cli.smime;
 
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import java.io.InputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,7 +8,6 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -104,7 +101,7 @@ public final class SmimeEncryptCommand implements Callable<Integer> {
             throw new CryptoException(CryptoFailure.IO, "cannot read " + in + ": " + e.getMessage(), e);
         }
         X509Certificate senderCertificate = senderCertificate(headers);
-        String senderAddress = firstAddress(headers.values("From")).orElseGet(() -> describe(senderCertificate));
+        String senderAddress = firstAddress(headers).orElseGet(() -> describe(senderCertificate));
         List<EncryptionRecipient> recipients = recipients(headers, senderCertificate);
         EncryptionOptions options = new EncryptionOptions(
                 content == null ? null : content.cbc ? ContentEncryption.AES_256_CBC : ContentEncryption.AES_256_GCM,
@@ -131,7 +128,7 @@ public final class SmimeEncryptCommand implements Callable<Integer> {
     private X509Certificate senderCertificate(RawMimeHeaders headers) {
         if (sender == null) {
             throw new CryptoException(CryptoFailure.RECIPIENT_CERTIFICATE_MISSING, "no certificate for the sender"
-                    + firstAddress(headers.values("From")).map(address -> " " + address).orElse("")
+                    + firstAddress(headers).map(address -> " " + address).orElse("")
                     + ": Sealmail always encrypts for the sender too, so that the sent copy stays readable;"
                     + " give your certificate with --from-cert CERT.pem or your key store with --key KEY.p12");
         }
@@ -139,7 +136,7 @@ public final class SmimeEncryptCommand implements Callable<Integer> {
             return InputFiles.endEntityCertificate(sender.certificate);
         }
         List<CertifiedKey> keys = Pkcs12KeyStores.read(sender.keyStore, password.password());
-        Optional<String> from = firstAddress(headers.values("From"));
+        Optional<String> from = firstAddress(headers);
         return keys.stream().filter(key -> from.isPresent() && CertificateAddresses.matches(key.certificate(), from.get()))
                 .findFirst().orElse(keys.get(0)).certificate();
     }
@@ -155,7 +152,7 @@ public final class SmimeEncryptCommand implements Callable<Integer> {
         }
         List<X509Certificate> used = new ArrayList<>();
         List<EncryptionRecipient> recipients = new ArrayList<>();
-        for (String address : addresses(headers)) {
+        for (String address : MessageAddresses.of(headers, "To", "Cc", "Bcc")) {
             X509Certificate certificate = given.values().stream()
                     .filter(candidate -> CertificateAddresses.matches(candidate, address)).findFirst()
                     .orElse(CertificateAddresses.matches(senderCertificate, address) ? senderCertificate : null);
@@ -173,38 +170,12 @@ public final class SmimeEncryptCommand implements Callable<Integer> {
         return recipients;
     }
 
-    private List<String> addresses(RawMimeHeaders headers) {
-        List<String> addresses = new ArrayList<>();
-        for (String field : List.of("To", "Cc", "Bcc")) {
-            for (String value : headers.values(field)) {
-                try {
-                    for (InternetAddress address : InternetAddress.parseHeader(value, false)) {
-                        String normalized = address.getAddress().toLowerCase(Locale.ROOT);
-                        if (!normalized.isEmpty() && !addresses.contains(normalized)) {
-                            addresses.add(normalized);
-                        }
-                    }
-                } catch (AddressException e) {
-                    throw new CryptoException(CryptoFailure.MALFORMED_INPUT,
-                            "cannot read the " + field + " addresses of " + in + ": " + e.getMessage(), e);
-                }
-            }
+    private static Optional<String> firstAddress(RawMimeHeaders headers) {
+        try {
+            return MessageAddresses.of(headers, "From").stream().findFirst();
+        } catch (CryptoException e) {
+            return Optional.empty();
         }
-        return addresses;
-    }
-
-    private static Optional<String> firstAddress(List<String> values) {
-        for (String value : values) {
-            try {
-                InternetAddress[] parsed = InternetAddress.parseHeader(value, false);
-                if (parsed.length > 0) {
-                    return Optional.of(parsed[0].getAddress().toLowerCase(Locale.ROOT));
-                }
-            } catch (AddressException e) {
-                return Optional.empty();
-            }
-        }
-        return Optional.empty();
     }
 
     private static String describe(X509Certificate certificate) {

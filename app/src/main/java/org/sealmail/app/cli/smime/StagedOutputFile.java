@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.sealmail.crypto.CryptoException;
 import org.sealmail.crypto.CryptoFailure;
+import org.sealmail.crypto.FileErrors;
 
 /**
  * An output file written under a temporary name beside its target and moved into place only
@@ -39,7 +40,7 @@ final class StagedOutputFile implements AutoCloseable {
             Path staging = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".partial");
             return new StagedOutputFile(absolute, staging, new BufferedOutputStream(Files.newOutputStream(staging), 64 * 1024));
         } catch (IOException e) {
-            throw new CryptoException(CryptoFailure.IO, "cannot write " + target + ": " + e.getMessage(), e);
+            throw new CryptoException(CryptoFailure.IO, "cannot write " + target + ": " + FileErrors.writeReason(target, e), e);
         }
     }
 
@@ -59,7 +60,7 @@ final class StagedOutputFile implements AutoCloseable {
             }
             committed = true;
         } catch (IOException e) {
-            throw new CryptoException(CryptoFailure.IO, "cannot write " + target + ": " + e.getMessage(), e);
+            throw new CryptoException(CryptoFailure.IO, "cannot write " + target + ": " + FileErrors.writeReason(target, e), e);
         }
     }
 

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import javax.security.auth.x500.X500Principal;
 import org.sealmail.app.cli.ExitCode;
+import org.sealmail.app.cli.TerminalText;
+import org.sealmail.crypto.smime.SmimeCapabilities;
 import org.sealmail.crypto.smime.sign.SignatureFormat;
 import org.sealmail.crypto.smime.verify.AddressCheck;
 import org.sealmail.crypto.smime.verify.CertificateAssessment;
@@ -19,6 +21,17 @@ import org.sealmail.crypto.smime.verify.SignerVerification;
  * facts indented under "signer N:", and maps it to the command's exit code.
  */
 final class VerificationReport {
+
+    /** Names of the SMIMECapabilities a reader meets most (RFC 8551 §2.7, RFC 5084, RFC 3560); others show as OIDs. */
+    private static final Map<String, String> CAPABILITY_NAMES = Map.of(
+            SmimeCapabilities.AES256_GCM, "AES-256-GCM",
+            SmimeCapabilities.AES128_GCM, "AES-128-GCM",
+            SmimeCapabilities.AES256_CBC, "AES-256-CBC",
+            "2.16.840.1.101.3.4.1.22", "AES-192-CBC",
+            SmimeCapabilities.AES128_CBC, "AES-128-CBC",
+            "1.2.840.113549.3.7", "3DES-CBC",
+            SmimeCapabilities.RSA_OAEP, "RSAES-OAEP",
+            "1.2.840.113549.1.1.10", "RSASSA-PSS");
 
     private VerificationReport() {
     }
@@ -39,11 +52,14 @@ final class VerificationReport {
         };
     }
 
-    /** @return the report lines */
+    /**
+     * @return the report lines; text taken from the message or its certificates is made safe
+     *     for a terminal ({@link TerminalText})
+     */
     static List<String> lines(SignatureVerification verification) {
         List<String> lines = new ArrayList<>();
         layer(lines, verification, "");
-        return lines;
+        return lines.stream().map(TerminalText::safe).toList();
     }
 
     private static void layer(List<String> lines, SignatureVerification verification, String indent) {
@@ -72,7 +88,8 @@ final class VerificationReport {
 
     private static void signer(List<String> lines, SignerVerification signer, String indent) {
         lines.add(indent + "status: " + signer.status());
-        lines.add(indent + "signer address: " + (signer.certificateAddresses().isEmpty() ? "(none in the certificate)"
+        lines.add(indent + "signer address: " + (signer.certificate().isEmpty() ? "(certificate not available)"
+                : signer.certificateAddresses().isEmpty() ? "(none in the certificate)"
                 : String.join(", ", signer.certificateAddresses())));
         if (signer.certificate().isPresent()) {
             X509Certificate certificate = signer.certificate().get();
@@ -99,7 +116,8 @@ final class VerificationReport {
         lines.add(indent + "signing time: " + signer.signingTime().map(Object::toString).orElse("(not stated)"));
         signer.certificateAssessment().ifPresent(assessment -> assessment(lines, assessment, indent));
         if (!signer.capabilities().isEmpty()) {
-            lines.add(indent + "capabilities: " + String.join(", ", signer.capabilities().algorithms()));
+            lines.add(indent + "capabilities: " + String.join(", ", signer.capabilities().algorithms().stream()
+                    .map(oid -> CAPABILITY_NAMES.getOrDefault(oid, oid)).toList()));
         }
         signer.problems().forEach(problem -> lines.add(indent + "problem: " + problem));
         signer.warnings().forEach(warning -> lines.add(indent + "warning: " + warning));

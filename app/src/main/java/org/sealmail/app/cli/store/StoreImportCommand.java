@@ -1,8 +1,11 @@
 package org.sealmail.app.cli.store;
 
+import org.sealmail.app.cli.TerminalText;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.sealmail.mailstore.StoreException;
 import org.sealmail.mailstore.db.SqliteMailStore;
 import org.sealmail.mailstore.folders.Folder;
 import org.sealmail.mailstore.transfer.ImportProgress;
@@ -11,6 +14,7 @@ import org.sealmail.mailstore.transfer.ImportWarning;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,6 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class StoreImportCommand implements Callable<Integer> {
 
     private static final int WARNINGS_SHOWN = 10;
+    private static final int LINE_CHARS = 200;
 
     @ParentCommand
     StoreCommand store;
@@ -49,22 +54,36 @@ public final class StoreImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (folder.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "--folder must name a folder; it is blank");
+        }
         PrintWriter out = spec.commandLine().getOut();
+        String folderName = TerminalText.oneLine(folder, LINE_CHARS);
         try (SqliteMailStore mailStore = store.open()) {
+            boolean existed = mailStore.folders().findByName(null, folder).isPresent();
             Folder target = mailStore.folders().localFolder(folder);
             ImportProgress progress = progressOnConsole();
-            ImportReport report = source.mbox != null
-                    ? mailStore.importer().importMbox(source.mbox, target.id(), progress)
-                    : mailStore.importer().importEml(source.eml, target.id(), progress);
+            ImportReport report;
+            try {
+                report = source.mbox != null
+                        ? mailStore.importer().importMbox(source.mbox, target.id(), progress)
+                        : mailStore.importer().importEml(source.eml, target.id(), progress);
+            } catch (StoreException e) {
+                if (!existed && mailStore.messages().count(target.id()) == 0) {
+                    mailStore.folders().delete(target.id()); // a mistyped path leaves no empty folder behind
+                }
+                throw e;
+            }
             out.printf("Imported %d messages into folder '%s' (%d duplicates skipped, %d malformed kept raw with a warning).%n",
-                    report.imported(), folder, report.duplicates(), report.malformed());
+                    report.imported(), folderName, report.duplicates(), report.malformed());
             int shown = 0;
             for (ImportWarning warning : report.warnings()) {
                 if (shown++ == WARNINGS_SHOWN) {
                     out.printf("  ... and %d more malformed%n", report.malformed() - WARNINGS_SHOWN);
                     break;
                 }
-                out.printf("  malformed: %s: %s%n", warning.source(), firstLine(warning.warning()));
+                out.printf("  malformed: %s: %s%n", TerminalText.oneLine(warning.source(), LINE_CHARS),
+                        TerminalText.oneLine(firstLine(warning.warning()), LINE_CHARS));
             }
         }
         return 0;

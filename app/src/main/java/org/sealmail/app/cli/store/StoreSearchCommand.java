@@ -1,5 +1,7 @@
 package org.sealmail.app.cli.store;
 
+import org.sealmail.app.cli.TerminalText;
+
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -22,6 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "Every word must match. Forms: word, \"a phrase\", prefix*, subject:word, from:word, to:word, body:word.",
             "Output: one line per message: date (UTC), sender, subject, folder."})
 public final class StoreSearchCommand implements Callable<Integer> {
+
+    private static final int FIELD_CHARS = 200;
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
@@ -54,16 +58,13 @@ public final class StoreSearchCommand implements Callable<Integer> {
                 String folder = mailStore.folders().find(message.folderId()).map(f -> f.name()).orElse("?");
                 String sender = message.from().isEmpty() ? "(no sender)" : message.from().get(0).toString();
                 String subject = message.subject() == null ? "(no subject)" : message.subject();
-                out.printf("%s  %s  %s  [%s]%n", DATE.format(message.internalDate()), oneLine(sender), oneLine(subject), folder);
+                out.printf("%s  %s  %s  [%s]%n", DATE.format(message.internalDate()), TerminalText.oneLine(sender, FIELD_CHARS),
+                        TerminalText.oneLine(subject, FIELD_CHARS), TerminalText.oneLine(folder, FIELD_CHARS));
             }
             if (results.isEmpty()) {
-                spec.commandLine().getErr().println("No message matches " + query);
+                spec.commandLine().getErr().println("No message matches " + TerminalText.oneLine(query, FIELD_CHARS));
             }
         }
         return 0;
-    }
-
-    private static String oneLine(String text) {
-        return text.replaceAll("[\\r\\n\\t]+", " ");
     }
 }

@@ -1,5 +1,7 @@
 package org.sealmail.app.cli.store;
 
+import org.sealmail.app.cli.TerminalText;
+
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -14,6 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code sealmail store stats}: messages, folders and size on disk of the profile's store. */
 @Command(name = "stats", mixinStandardHelpOptions = true, description = "Show messages, folders and size on disk of the store.")
 public final class StoreStatsCommand implements Callable<Integer> {
+
+    private static final int NAME_CHARS = 200;
 
     @ParentCommand
     StoreCommand store;
@@ -30,11 +34,12 @@ public final class StoreStatsCommand implements Callable<Integer> {
             out.printf("Messages: %d (%s as received)%n", statistics.messages(), size(statistics.messageBytes()));
             out.printf("Folders: %d%n", statistics.folders());
             for (Folder folder : mailStore.folders().list(null)) {
-                out.printf("  %s: %d%n", folder.name(), mailStore.messages().count(folder.id()));
+                out.printf("  %s: %d%n", TerminalText.oneLine(folder.name(), NAME_CHARS), mailStore.messages().count(folder.id()));
             }
             mailStore.accounts().list().forEach(account -> {
                 for (Folder folder : mailStore.folders().list(account.id())) {
-                    out.printf("  %s/%s: %d%n", account.name(), folder.name(), mailStore.messages().count(folder.id()));
+                    out.printf("  %s/%s: %d%n", TerminalText.oneLine(account.name(), NAME_CHARS),
+                            TerminalText.oneLine(folder.name(), NAME_CHARS), mailStore.messages().count(folder.id()));
                 }
             });
             out.printf("Accounts: %d%n", statistics.accounts());

@@ -113,6 +113,41 @@ class ProtectOpenCommandTest {
     }
 
     @Test
+    void theSecondOpenIsServedFromTheUseLicenseCachedEncryptedInTheProfile() throws Exception {
+        assertThat(protect("do-not-forward", "bob")).as(err).isZero();
+        Path profile = dir.resolve("profile");
+        Path master = Files.writeString(dir.resolve("master.txt"), "correct horse battery staple\n");
+        String[] open = {"--profile", profile.toString(), "open", "--key", p("bob.p12"), "--in", p("protected.eml"),
+            "--master-pass-file", master.toString()};
+
+        assertThat(run(open)).as(err).isZero();
+        assertThat(out).contains("License: derived with your private key");
+        assertThat(run(open)).as(err).isZero();
+        assertThat(out).contains("Status: opened").contains("License: cached use license (no private-key operation)");
+
+        // encrypted at rest: the licensee's address is the lookup key, but no JWS text is stored in clear
+        byte[] database = Files.readAllBytes(profile.resolve("sealmail.db"));
+        assertThat(new String(database, StandardCharsets.ISO_8859_1)).doesNotContain("eyJ");
+        assertThat(run("--profile", profile.toString(), "open", "--key", p("bob.p12"), "--in", p("protected.eml"),
+                "--no-cache")).as(err).isZero();
+        assertThat(out).contains("License: derived with your private key");
+    }
+
+    @Test
+    void withoutKeyringOrMasterPasswordTheLicenseIsNotCachedAndTheUserIsTold() throws Exception {
+        assertThat(protect("encrypt", "bob")).as(err).isZero();
+        Path profile = dir.resolve("profile");
+        String[] open = {"--profile", profile.toString(), "open", "--key", p("bob.p12"), "--in", p("protected.eml")};
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("SEALMAIL_MASTER_PASSWORD") == null
+                && org.sealmail.mailstore.secrets.KeyringSecretStore.probe(profile).isEmpty(), "a keyring or master password is set");
+
+        assertThat(run(open)).as(err).isZero();
+        assertThat(err).contains("the use license is not cached");
+        assertThat(run(open)).as(err).isZero();
+        assertThat(out).contains("License: derived with your private key");
+    }
+
+    @Test
     void aToCertificateAddsItsOwnerAsRecipient() {
         assertThat(protect("do-not-forward", "bob", "erin")).as(err).isZero();
         assertThat(out).contains("for bob@example.test, erin@example.test");

@@ -224,6 +224,65 @@ class SmimeEncryptDecryptCommandTest {
         assertThat(leftovers()).doesNotContain("plain.eml", "x.eml").noneMatch(name -> name.endsWith(".partial"));
     }
 
+    @Test
+    void groupSyntaxAddresseesAreTheGroupsMembers() throws IOException {
+        // RFC 5322 §3.4: "undisclosed-recipients:;" is an empty group; "Team: a, b;" names a and b
+        Files.writeString(message, MESSAGE.replace("To: Bob <bob@example.test>", "To: undisclosed-recipients:;\r\n"
+                + "Bcc: bob@example.test"));
+        assertThat(run("smime", "encrypt", "--to", path("bob.pem"), "--from-cert", path("alice.pem"), "--in", path("msg.eml"),
+                "--out", path("enc.eml"))).as(err).isZero();
+        assertThat(out).contains("  bob@example.test (").contains("  alice@example.test (").doesNotContain("undisclosed");
+
+        Files.writeString(message, MESSAGE.replace("To: Bob <bob@example.test>", "To: Team: Bob <bob@example.test>,"
+                + " carol@example.test;"));
+        assertThat(run("smime", "encrypt", "--to", path("bob.pem"), "--from-cert", path("alice.pem"), "--in", path("msg.eml"),
+                "--out", path("enc2.eml"))).isEqualTo(18);
+        assertThat(err).isEqualTo("sealmail encrypt: No usable encryption certificate for: carol@example.test (no certificate);"
+                + " nothing was encrypted" + System.lineSeparator());
+    }
+
+    @Test
+    void anEmptyMessageIsMalformedAndNothingIsWritten() throws IOException {
+        Files.write(message, new byte[0]);
+
+        assertThat(run("smime", "encrypt", "--to", path("bob.pem"), "--from-cert", path("alice.pem"), "--in", path("msg.eml"),
+                "--out", path("enc.eml"))).isEqualTo(14);
+
+        assertThat(err).isEqualTo("sealmail encrypt: empty input or no header fields: expected an RFC 5322 message (header"
+                + " fields, an empty line, the body)" + System.lineSeparator());
+        assertThat(leftovers()).isEmpty();
+    }
+
+    @Test
+    void fileProblemsNameTheirCauseInOneLine() {
+        encryptForBob();
+        Path missingDirectory = dir.resolve("no-such-dir");
+
+        int unwritable = run("smime", "decrypt", "--key", path("bob.p12"), "--pass-file", passFile.toString(), "--in",
+                path("enc.eml"), "--out", missingDirectory.resolve("plain.eml").toString());
+        String unwritableErr = err;
+        int noPassFile = run("smime", "decrypt", "--key", path("bob.p12"), "--pass-file", path("nope.txt"), "--in",
+                path("enc.eml"), "--out", path("plain.eml"));
+
+        assertThat(unwritable).isEqualTo(1);
+        assertThat(unwritableErr).isEqualTo("sealmail decrypt: cannot write " + missingDirectory.resolve("plain.eml")
+                + ": the directory " + missingDirectory + " does not exist" + System.lineSeparator());
+        assertThat(noPassFile).isEqualTo(1);
+        assertThat(err).isEqualTo("sealmail decrypt: cannot read --pass-file " + path("nope.txt") + ": no such file or directory"
+                + System.lineSeparator());
+    }
+
+    @Test
+    void aUsageErrorIsOneLineAndAPointerToHelp() {
+        int code = run("smime", "decrypt", "--key", path("bob.p12"), "--pass-env", "SEALMAIL_TEST_NO_SUCH_VARIABLE_X",
+                "--in", path("enc.eml"), "--out", path("plain.eml"));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err).isEqualTo("sealmail smime decrypt: no password: give --pass-file FILE or set the environment variable"
+                + " SEALMAIL_TEST_NO_SUCH_VARIABLE_X" + System.lineSeparator()
+                + "Try 'sealmail smime decrypt --help' for the options." + System.lineSeparator());
+    }
+
     private int decrypt(String input) {
         return run("smime", "decrypt", "--key", path("bob.p12"), "--pass-file", passFile.toString(), "--in", path(input),
                 "--out", path("plain.eml"));

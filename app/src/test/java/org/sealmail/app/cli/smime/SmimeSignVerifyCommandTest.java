@@ -82,7 +82,10 @@ class SmimeSignVerifyCommandTest {
                 "  signature: correct", "  digest algorithm: SHA-256", "  signature algorithm: RSASSA-PKCS1-v1_5",
                 "  trust: trusted (root CN=Sealmail Test Root,O=Sealmail Test)", "  address match: yes",
                 "  key usage: digitalSignature, nonRepudiation, keyEncipherment (allows signing)",
-                "  extended key usage: emailProtection (allows e-mail protection)", "  public key: RSA 2048 bits");
+                "  extended key usage: emailProtection (allows e-mail protection)", "  public key: RSA 2048 bits",
+                // the SMIMECapabilities attribute as openssl cms -cmsout -print lists it:
+                // aes-256-gcm, aes-128-gcm, aes-256-cbc, aes-128-cbc, rsaesOaep
+                "  capabilities: AES-256-GCM, AES-128-GCM, AES-256-CBC, AES-128-CBC, RSAES-OAEP");
         assertThat(result.out()).containsPattern("  signing time: \\d{4}-\\d\\d-\\d\\dT")
                 .containsPattern("  certificate validity: .* to .* \\(valid at validation time\\)");
         assertThat(result.err()).isEmpty();
@@ -127,11 +130,30 @@ class SmimeSignVerifyCommandTest {
 
     @Test
     void aForeignFromExitsWithAddressMismatch() throws IOException {
-        CliRun result = verify(signedByAlice("mismatch", "ceo@example.test"));
+        // the From field is outside the signature: here it is changed after alice signed
+        Path signed = signedByAlice("mismatch", "alice@example.test");
+        Path edited = write("mismatch.edited.eml", TestMessages.replaceFirst(Files.readAllBytes(signed),
+                "From: alice@example.test", "From: ceo@example.test"));
+
+        CliRun result = verify(edited);
 
         assertThat(result.exitCode()).isEqualTo(12);
         assertThat(result.out().lines()).contains("status: ADDRESS_MISMATCH", "  address match: NO",
                 "  problem: the signer's certificate names alice@example.test but not ceo@example.test (From)");
+    }
+
+    @Test
+    void controlCharactersFromTheMessageCannotRepaintTheVerdict() throws IOException {
+        // a Sender added in transit whose ESC [ 1 A ESC [ 2 K would move up and erase the line above it
+        Path signed = signedByAlice("ansi", "alice@example.test");
+        Path edited = write("ansi.edited.eml", TestMessages.replaceFirst(Files.readAllBytes(signed), "From: alice@example.test",
+                "From: alice@example.test\r\nSender: <x\u001b[1A\u001b[2Kok@evil.test>"));
+
+        CliRun result = verify(edited);
+
+        assertThat(result.exitCode()).isEqualTo(12);
+        assertThat(result.out()).doesNotContain("\u001b")
+                .contains("sender: alice@example.test, x\\x1b[1a\\x1b[2kok@evil.test");
     }
 
     @Test
@@ -164,6 +186,7 @@ class SmimeSignVerifyCommandTest {
         CliRun supplied = verify(message, "--cert", aliceCertificate.toString(), "--cert", intermediate.toString());
 
         assertThat(missing.exitCode()).isEqualTo(11);
+        assertThat(missing.out().lines()).contains("  signer address: (certificate not available)");
         assertThat(missing.out()).contains("  certificate: not available (issuer O=Sealmail Test,CN=Sealmail Test Intermediate,"
                 + " serial ")
                 .contains("  signature: not checked: signer certificate missing");
@@ -262,6 +285,53 @@ class SmimeSignVerifyCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).contains("no such file:");
+    }
+
+    @Test
+    void signingRefusesACertificateThatDoesNotNameTheFromAddress() throws IOException {
+        Path in = write("ceo.eml", TestMessages.plain("CEO <ceo@example.test>", "x\r\n"));
+        Path out = dir.resolve("ceo.signed.eml");
+
+        CliRun result = run("smime", "sign", "--key", aliceP12.toString(), "--pass-file", passFile.toString(), "--in",
+                in.toString(), "--out", out.toString());
+
+        assertThat(result.exitCode()).isEqualTo(21);
+        assertThat(result.err()).isEqualTo("sealmail sign: the certificate of " + aliceP12 + " (CN=Alice Example,O=Sealmail Test)"
+                + " names alice@example.test but not ceo@example.test (From/Sender of " + in + "): recipients would see an"
+                + " address mismatch; sign with a key issued to that address" + System.lineSeparator());
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void signingRefusesExpiredCertificatesCaCertificatesAndOnesWithoutEmailProtection() throws IOException {
+        Instant start = Instant.now().minus(Duration.ofDays(400)).truncatedTo(ChronoUnit.SECONDS);
+        Instant end = start.plus(Duration.ofDays(30));
+        Path expired = TestPki.writeP12(dir, "expired", PKI.intermediate.issue(EmailCertificateSpec.forAddress(
+                "alice@example.test", KeyAlgorithm.EC_P256).validity(start, end)));
+        Path server = TestPki.writeP12(dir, "server", PKI.intermediate.issue(EmailCertificateSpec.forAddress(
+                "alice@example.test", KeyAlgorithm.EC_P256).withEmailProtection(false)));
+        Path ca = TestPki.writeP12(dir, "ca", PKI.intermediate.issuer());
+        Path in = write("refused.eml", TestMessages.plain("alice@example.test", "x\r\n"));
+
+        CliRun expiredRun = sign(expired, in);
+        CliRun serverRun = sign(server, in);
+        CliRun caRun = sign(ca, in);
+
+        // the reasons are those verify gives for such signatures (exit 13); OpenSSL's smimesign purpose agrees
+        assertThat(expiredRun.exitCode()).isEqualTo(21);
+        assertThat(expiredRun.err()).contains(" cannot sign e-mail: certificate expired on " + end);
+        assertThat(serverRun.exitCode()).isEqualTo(21);
+        assertThat(serverRun.err()).contains(" cannot sign e-mail: extended key usage [serverAuth] does not include emailProtection");
+        assertThat(caRun.exitCode()).isEqualTo(21);
+        assertThat(caRun.err()).isEqualTo("sealmail sign: the certificate of " + ca + " (CN=Sealmail Test Intermediate,"
+                + "O=Sealmail Test) cannot sign e-mail: key usage [keyCertSign, cRLSign] allows neither digitalSignature nor"
+                + " nonRepudiation" + System.lineSeparator());
+        assertThat(dir.resolve("refused.signed.eml")).doesNotExist();
+    }
+
+    private static CliRun sign(Path key, Path in) {
+        return run("smime", "sign", "--key", key.toString(), "--pass-file", passFile.toString(), "--in", in.toString(),
+                "--out", dir.resolve("refused.signed.eml").toString());
     }
 
     @Test

@@ -104,6 +104,57 @@ class StoreCommandTest {
         assertThat(err).contains("no word to look for");
     }
 
+    @Test
+    void searchResultsCannotDriveTheTerminal() throws Exception {
+        // an encoded-word subject may carry ESC and other control characters (RFC 2047 allows any octet):
+        // printed raw they would clear the screen, retitle the window or hide text
+        Path mbox = work.resolve("escape.mbox");
+        Files.writeString(mbox, "From evil@example.test Thu Jan 01 10:00:00 2026\n"
+                + "From: =?UTF-8?Q?Ev=1B]0=3Bpwned=07il?= <evil@example.test>\n"
+                + "Subject: =?UTF-8?Q?invoice=1B[2J=1B[31m_red=E2=80=AEtxt.exe?=\nMessage-ID: <e@example.test>\n\nsee invoice\n",
+                StandardCharsets.US_ASCII);
+        assertThat(run("--profile", profile.toString(), "store", "import", "--mbox", mbox.toString(), "--folder", "In\u001b[8m"))
+                .isEqualTo(0);
+        assertThat(out).doesNotContain("\u001b");
+        assertThat(run("--profile", profile.toString(), "store", "search", "invoice")).isEqualTo(0);
+        assertThat(out).doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\u202e")
+                .contains("invoice").contains("red").contains("evil@example.test");
+        assertThat(out.lines()).hasSize(1);
+        assertThat(run("--profile", profile.toString(), "store", "stats")).isEqualTo(0);
+        assertThat(out).doesNotContain("\u001b");
+    }
+
+    @Test
+    void aDirectoryWithFilesButNoEmlFileIsRefusedInsteadOfImportingNothing() throws Exception {
+        Files.writeString(work.resolve("one.msg"), "From: a@example.test\nSubject: one\n\nbody\n");
+        Files.writeString(work.resolve("two.msg"), "From: b@example.test\nSubject: two\n\nbody\n");
+        assertThat(run("--profile", profile.toString(), "store", "import", "--eml", work.toString(), "--folder", "Msg"))
+                .isEqualTo(ExitCode.MALFORMED_INPUT.code());
+        assertThat(err).contains("no .eml file").contains("2 other files").doesNotContain("Exception");
+        assertThat(run("--profile", profile.toString(), "store", "stats")).isEqualTo(0);
+        assertThat(out).contains("Folders: 0");
+    }
+
+    @Test
+    void aMissingInputFileIsNamedAndNoFolderIsLeftBehind() {
+        Path missing = work.resolve("missing.mbox");
+        assertThat(run("--profile", profile.toString(), "store", "import", "--mbox", missing.toString(), "--folder", "Lost"))
+                .isEqualTo(ExitCode.ERROR.code());
+        assertThat(err.strip()).isEqualTo("sealmail import: " + missing + " does not exist");
+        assertThat(run("--profile", profile.toString(), "store", "import", "--eml", missing.toString(), "--folder", "Lost"))
+                .isEqualTo(ExitCode.ERROR.code());
+        assertThat(err.strip()).isEqualTo("sealmail import: " + missing + " does not exist");
+        assertThat(run("--profile", profile.toString(), "store", "stats")).isEqualTo(0);
+        assertThat(out).contains("Folders: 0");
+    }
+
+    @Test
+    void aBlankFolderNameIsAUsageError() throws Exception {
+        Path eml = Files.writeString(work.resolve("a.eml"), "From: a@example.test\nSubject: a\n\nbody\n");
+        assertThat(run("--profile", profile.toString(), "store", "import", "--eml", eml.toString(), "--folder", "  ")).isEqualTo(2);
+        assertThat(err).contains("--folder").contains("blank").doesNotContain("Exception");
+    }
+
     private int run(String... args) {
         StringWriter outText = new StringWriter();
         StringWriter errText = new StringWriter();

@@ -212,8 +212,11 @@ public final class SmimeDecryptor {
                         + " padding: the content is damaged or was altered (EnvelopedData has no integrity protection);"
                         + " any output is invalid", e);
             }
-            if (cause instanceof EOFException || String.valueOf(cause.getMessage()).contains("EOF")
-                    || cause instanceof IllegalArgumentException) {
+            if (cause instanceof EOFException) {
+                return new CryptoException(CryptoFailure.MALFORMED_INPUT, "the encrypted content ends early (the"
+                        + " message is truncated); any output is invalid", e);
+            }
+            if (String.valueOf(cause.getMessage()).contains("EOF") || cause instanceof IllegalArgumentException) {
                 break;
             }
         }

@@ -96,8 +96,8 @@ public final class SmimeEncryptor {
      * @return what was done
      * @throws MissingRecipientCertificateException if any recipient or the sender has no usable
      *     certificate (nothing is written then)
-     * @throws CryptoException {@link CryptoFailure#MALFORMED_INPUT} if the message has no valid
-     *     header block, {@link CryptoFailure#IO} if reading or writing fails
+     * @throws CryptoException {@link CryptoFailure#MALFORMED_INPUT} if the message is empty or
+     *     has no valid header block, {@link CryptoFailure#IO} if reading or writing fails
      */
     public EncryptionResult encrypt(InputStream message, OutputStream out, List<EncryptionRecipient> recipients,
             EncryptionRecipient sender, EncryptionOptions options) {
@@ -124,6 +124,10 @@ public final class SmimeEncryptor {
 
         InputStream in = message instanceof BufferedInputStream ? message : new BufferedInputStream(message, COPY_BUFFER_BYTES);
         RawMimeHeaders headers = RawMimeHeaders.read(in);
+        if (headers.isEmpty()) {
+            throw new CryptoException(CryptoFailure.MALFORMED_INPUT, "empty input or no header fields: expected an"
+                    + " RFC 5322 message (header fields, an empty line, the body)");
+        }
         long contentBytes;
         try {
             RawMimeHeaders outer = headers.filter(field -> !field.isMimeField());

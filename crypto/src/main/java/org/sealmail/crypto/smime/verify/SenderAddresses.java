@@ -18,30 +18,34 @@ import org.sealmail.crypto.smime.mime.RawMimeParser;
 
 /**
  * The sender of a message as its header fields state it (RFC 5322 §3.6.2): the From mailboxes,
- * the Sender mailbox, and the Date. Addresses are lower-cased.
+ * the Sender mailbox, and the Date. Addresses are lower-cased; group syntax ({@code Team:
+ * a@x, b@y;}) counts as its members. RFC 5322 allows one From and one Sender field; when a
+ * message carries more (only an altered message does), every address of every field counts,
+ * so that no reader's choice of field can show an address the certificate does not name.
  *
  * @param from the From addresses, in order; empty when the field is missing or unreadable
- * @param sender the Sender address, when present
+ * @param sender the Sender address(es): one for a well-formed message, none when absent
  * @param date the Date field, when present and readable
  */
-public record SenderAddresses(List<String> from, Optional<String> sender, Optional<Instant> date) {
+public record SenderAddresses(List<String> from, List<String> sender, Optional<Instant> date) {
 
     private static final Pattern ADDR_SPEC = Pattern.compile("[^\\s<>\"(),;:]+@[^\\s<>\"(),;:]+");
 
     /** Copies the list. */
     public SenderAddresses {
         from = List.copyOf(from);
+        sender = List.copyOf(sender);
     }
 
     /** @return no sender at all (a bare CMS structure): addresses are then not checked */
     public static SenderAddresses none() {
-        return new SenderAddresses(List.of(), Optional.empty(), Optional.empty());
+        return new SenderAddresses(List.of(), List.of(), Optional.empty());
     }
 
     /** @return From and Sender addresses together, without duplicates */
     public List<String> all() {
         List<String> all = new ArrayList<>(from);
-        sender.filter(address -> !all.contains(address)).ifPresent(all::add);
+        sender.stream().filter(address -> !all.contains(address)).forEach(all::add);
         return List.copyOf(all);
     }
 
@@ -64,8 +68,10 @@ public record SenderAddresses(List<String> from, Optional<String> sender, Option
         for (String value : message.headers("From")) {
             from.addAll(addresses(value));
         }
-        Optional<String> sender = message.header("Sender").map(SenderAddresses::addresses)
-                .filter(list -> !list.isEmpty()).map(list -> list.get(0));
+        List<String> sender = new ArrayList<>();
+        for (String value : message.headers("Sender")) {
+            addresses(value).stream().filter(address -> !sender.contains(address)).forEach(sender::add);
+        }
         Optional<Instant> date = message.header("Date").flatMap(SenderAddresses::parseDate);
         return new SenderAddresses(from, sender, date);
     }
@@ -74,8 +80,10 @@ public record SenderAddresses(List<String> from, Optional<String> sender, Option
         List<String> result = new ArrayList<>();
         try {
             for (InternetAddress address : InternetAddress.parseHeader(value, false)) {
-                if (address.getAddress() != null && address.getAddress().contains("@")) {
-                    result.add(address.getAddress().trim().toLowerCase(Locale.ROOT));
+                for (InternetAddress mailbox : address.isGroup() ? address.getGroup(false) : new InternetAddress[] {address}) {
+                    if (mailbox.getAddress() != null && mailbox.getAddress().contains("@")) {
+                        result.add(mailbox.getAddress().trim().toLowerCase(Locale.ROOT));
+                    }
                 }
             }
         } catch (AddressException e) {

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Checks a signer certificate for e-mail signing (RFC 8550 §4.4.2, §4.4.4; RFC 5280 §4.2.1.3, §4.2.1.12). */
-final class SigningCertificateChecker {
+public final class SigningCertificateChecker {
 
     private static final String EMAIL_PROTECTION = "1.3.6.1.5.5.7.3.4";
     private static final String ANY_EXTENDED_KEY_USAGE = "2.5.29.37.0";
@@ -29,6 +29,20 @@ final class SigningCertificateChecker {
             "1.3.6.1.5.5.7.3.9", "OCSPSigning");
 
     private SigningCertificateChecker() {
+    }
+
+    /**
+     * What a verifier with the modern policy would hold against a signature made now with this
+     * certificate: validity, key usage (digitalSignature or nonRepudiation), extended key usage
+     * (emailProtection) and key size. Signers call it to refuse a certificate up front instead of
+     * sending mail that no recipient accepts. Trust and addresses are not checked here.
+     *
+     * @param certificate the signer's certificate
+     * @param at the signing time (UTC)
+     * @return the problems, one sentence each; empty when the certificate is fit for signing
+     */
+    public static List<String> problemsForSigning(X509Certificate certificate, Instant at) {
+        return assess(certificate, at, Optional.empty(), VerificationPolicy.modern()).problems();
     }
 
     static CertificateAssessment assess(X509Certificate certificate, Instant at, Optional<Instant> signingTime,

@@ -301,7 +301,7 @@ public final class SmimeVerifier {
         List<String> unmatched = senders.all().stream().filter(address -> !certificateAddresses.contains(address)).toList();
         if (!unmatched.isEmpty()) {
             problems.add("the signer's certificate names " + String.join(", ", certificateAddresses) + " but not "
-                    + String.join(", ", unmatched) + " (From" + (senders.sender().isPresent() ? "/Sender" : "") + ")");
+                    + String.join(", ", unmatched) + " (From" + (senders.sender().isEmpty() ? "" : "/Sender") + ")");
             return AddressCheck.MISMATCH;
         }
         return AddressCheck.MATCH;

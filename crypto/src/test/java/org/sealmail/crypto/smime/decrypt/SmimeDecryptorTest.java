@@ -23,6 +23,7 @@ import org.sealmail.crypto.keys.Pkcs12KeyStores;
 import org.sealmail.crypto.smime.SmimeFixtures;
 import org.sealmail.crypto.smime.encrypt.ContentEncryption;
 import org.sealmail.crypto.smime.encrypt.EncryptionOptions;
+import org.sealmail.crypto.smime.encrypt.KeyTransport;
 import org.sealmail.crypto.testing.TestPki;
 
 class SmimeDecryptorTest {
@@ -166,6 +167,22 @@ class SmimeDecryptorTest {
 
         assertFailure(() -> SmimeFixtures.decrypt(truncated, pki.bob), CryptoFailure.MALFORMED_INPUT)
                 .hasMessageContaining("truncated");
+    }
+
+    @Test
+    void cmsCutInsideTheEncryptedContentSaysItEndsEarly() {
+        // valid base64 of a DER cut in the middle of its 48 KB of encrypted content, as a relay that drops the tail
+        String body = "x".repeat(75) + "\r\n";
+        byte[] large = ("From: alice@example.test\r\nTo: bob@example.test\r\nContent-Type: text/plain\r\n\r\n" + body.repeat(640))
+                .getBytes(StandardCharsets.US_ASCII);
+        for (EncryptionOptions options : List.of(EncryptionOptions.defaults(),
+                new EncryptionOptions(ContentEncryption.AES_256_CBC, KeyTransport.RSA_OAEP_SHA256))) {
+            byte[] der = der(SmimeFixtures.encrypt(large, options, pki.alice, pki.bob));
+            byte[] cut = java.util.Arrays.copyOf(der, der.length / 2);
+
+            assertFailure(() -> SmimeFixtures.decrypt(cut, pki.bob), CryptoFailure.MALFORMED_INPUT)
+                    .hasMessage("the encrypted content ends early (the message is truncated); any output is invalid");
+        }
     }
 
     @Test

@@ -179,6 +179,21 @@ class SmimeEncryptorTest {
                 .hasMessageContaining("line 1 is not a header field");
     }
 
+    @Test
+    void anEmptyMessageIsMalformedAndNothingIsWritten() {
+        // sign and verify refuse an empty file too; encrypting it would hide an empty message from the sender
+        for (String empty : new String[] {"", "\r\n", "\r\nbody without header fields\r\n"}) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            assertThatThrownBy(() -> new SmimeEncryptor().encrypt(new ByteArrayInputStream(empty.getBytes(StandardCharsets.US_ASCII)),
+                    out, List.of(EncryptionRecipient.of("bob@example.test", pki.bob.certificate())),
+                    EncryptionRecipient.of("alice@example.test", pki.alice.certificate()), EncryptionOptions.defaults()))
+                    .isInstanceOfSatisfying(CryptoException.class, e -> assertThat(e.failure()).isEqualTo(CryptoFailure.MALFORMED_INPUT))
+                    .hasMessage("empty input or no header fields: expected an RFC 5322 message (header fields, an empty line,"
+                            + " the body)");
+            assertThat(out.size()).as("nothing written for %s", empty.length()).isZero();
+        }
+    }
+
     private static byte[] der(byte[] message) {
         String text = new String(message, StandardCharsets.US_ASCII);
         return java.util.Base64.getMimeDecoder().decode(text.substring(text.indexOf("\r\n\r\n") + 4));

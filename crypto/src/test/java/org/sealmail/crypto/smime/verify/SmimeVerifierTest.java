@@ -93,6 +93,34 @@ class SmimeVerifierTest {
     }
 
     @Test
+    void aSecondSenderFieldAddedOutsideTheSignatureIsChecked() {
+        // header fields are outside the signature: a relay or attacker can add a Sender that a reader may show
+        byte[] signed = SIGNER.sign(TestMessages.replaceFirst(TestMessages.plain(ALICE, "hello\r\n"), "To:",
+                "Sender: alice@example.test\r\nTo:"), PKI.alice, SigningOptions.defaults());
+        byte[] altered = TestMessages.replaceFirst(signed, "Sender: alice@example.test\r\n",
+                "Sender: alice@example.test\r\nSender: mallory@evil.test\r\n");
+
+        SignatureVerification result = VERIFIER.verify(altered);
+
+        assertThat(VERIFIER.verify(signed).status()).isEqualTo(VerificationStatus.VALID);
+        assertThat(result.status()).isEqualTo(VerificationStatus.ADDRESS_MISMATCH);
+        assertThat(result.senderAddresses()).containsExactly("alice@example.test", "mallory@evil.test");
+    }
+
+    @Test
+    void aGroupInFromCountsAsItsMembers() {
+        // RFC 5322 §3.4 group syntax: display-name ":" [mailbox-list] ";"
+        SignatureVerification result = VERIFIER.verify(signedByAlice("Friends: alice@example.test, mallory@evil.test;"));
+        SignatureVerification onlyAlice = VERIFIER.verify(signedByAlice("Friends: Alice <alice@example.test>;"));
+
+        assertThat(result.status()).isEqualTo(VerificationStatus.ADDRESS_MISMATCH);
+        assertThat(result.senderAddresses()).containsExactly("alice@example.test", "mallory@evil.test");
+        assertThat(result.signers().get(0).problems())
+                .containsExactly("the signer's certificate names alice@example.test but not mallory@evil.test (From)");
+        assertThat(onlyAlice.status()).isEqualTo(VerificationStatus.VALID);
+    }
+
+    @Test
     void anExpiredCertificateIsUnsuitableNowAndValidAtATimeItWasValid() {
         // the test CAs were made an hour ago, so the whole life of this certificate lies within the last hour
         Instant from = Instant.now().minus(Duration.ofMinutes(50)).truncatedTo(ChronoUnit.SECONDS);

@@ -146,3 +146,23 @@ CREATE TABLE outbox (
     updated_at      INTEGER NOT NULL
 );
 CREATE INDEX outbox_by_state ON outbox (state, next_attempt_at, id);
+
+-- Transport (IMAP/SMTP) state per account (the mail transport's tables).
+
+-- what an account trusts for TLS beyond the platform's CAs:
+-- ANCHOR = a CA certificate (PEM) trusted with PKIX path validation;
+-- PIN    = the SHA-256 fingerprint (AA:BB:..) of one server certificate the user accepted explicitly
+CREATE TABLE account_tls_trust (
+    account_id INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,
+    kind       TEXT    NOT NULL CHECK (kind IN ('ANCHOR', 'PIN')),
+    value      TEXT    NOT NULL,
+    added_at   INTEGER NOT NULL,
+    PRIMARY KEY (account_id, kind, value)
+);
+
+-- an account whose credentials a server rejected; nothing connects for it until they change
+CREATE TABLE account_status (
+    account_id             INTEGER PRIMARY KEY REFERENCES account (id) ON DELETE CASCADE,
+    authentication_failure TEXT,
+    updated_at             INTEGER NOT NULL
+);

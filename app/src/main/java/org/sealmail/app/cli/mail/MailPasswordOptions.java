@@ -1,0 +1,66 @@
+package org.sealmail.app.cli.mail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/**
+ * Where mail commands take secrets from: the account's password ({@code --pass-file} /
+ * {@code --pass-env}) and the master password of the profile's password file
+ * ({@code --master-pass-file} / {@code SEALMAIL_MASTER_PASSWORD}), when there is no OS keyring.
+ * Never as plain arguments.
+ */
+public final class MailPasswordOptions {
+
+    /** Environment variable with the master password of the profile's password file. */
+    public static final String MASTER_ENV = "SEALMAIL_MASTER_PASSWORD";
+
+    @Option(names = "--pass-file", paramLabel = "FILE", description = "File whose first line is the account's password"
+            + " (or OAuth 2.0 token with --oauth2).")
+    Path passFile;
+
+    @Option(names = "--pass-env", paramLabel = "VAR", description = "Environment variable holding the account's password.")
+    String passEnv;
+
+    @Option(names = "--master-pass-file", paramLabel = "FILE", description = "File whose first line is the master password"
+            + " of the profile's password file (default: $" + MASTER_ENV + "; with either, the OS keyring is not used).")
+    Path masterPassFile;
+
+    /** @return the account password given on this command line, if any */
+    public Optional<char[]> accountPassword() {
+        if (passFile != null) {
+            return Optional.of(firstLine(passFile, "--pass-file"));
+        }
+        if (passEnv != null) {
+            String value = System.getenv(passEnv);
+            if (value == null) {
+                throw new IllegalArgumentException("the environment variable " + passEnv + " is not set");
+            }
+            return Optional.of(value.toCharArray());
+        }
+        return Optional.empty();
+    }
+
+    /** @return the master password given by option or environment, if any */
+    public Optional<char[]> masterPassword() {
+        if (masterPassFile != null) {
+            return Optional.of(firstLine(masterPassFile, "--master-pass-file"));
+        }
+        String value = System.getenv(MASTER_ENV);
+        return value == null ? Optional.empty() : Optional.of(value.toCharArray());
+    }
+
+    private static char[] firstLine(Path file, String option) {
+        try {
+            String content = Files.readString(file, StandardCharsets.UTF_8);
+            int end = content.indexOf('\n');
+            String line = end >= 0 ? content.substring(0, end) : content;
+            return (line.endsWith("\r") ? line.substring(0, line.length() - 1) : line).toCharArray();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + option + " " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
