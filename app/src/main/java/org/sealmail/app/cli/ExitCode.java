@@ -64,6 +64,8 @@ public enum ExitCode {
     POLICY_HELD(42),
     /** {@code rules test}: a rule warns; the message would be sent only with an override reason. */
     POLICY_WARNED(43),
+    /** No graphical display: the desktop client cannot start (use the command line). */
+    NO_DISPLAY(44),
     /** A mail server rejected the account's login, or the account is marked so and was not tried (change the password). */
     MAIL_LOGIN_REJECTED(50),
     /** A mail server's TLS certificate is not trusted or does not name the server (its SHA-256 fingerprint is shown). */

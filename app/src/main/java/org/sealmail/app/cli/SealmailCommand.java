@@ -3,12 +3,15 @@ package org.sealmail.app.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.sealmail.app.cli.keys.KeysCommand;
 import org.sealmail.app.cli.rights.OpenCommand;
 import org.sealmail.app.cli.rights.ProtectCommand;
 import org.sealmail.app.cli.rules.RulesCommand;
 import org.sealmail.app.cli.smime.SmimeCommand;
 import org.sealmail.app.cli.store.StoreCommand;
+import org.sealmail.app.ui.DesktopServices;
+import org.sealmail.app.ui.GuiLauncher;
 import org.sealmail.crypto.CryptoException;
 import org.sealmail.mailstore.StoreException;
 import org.sealmail.mailstore.profile.ProfileLocation;
@@ -22,7 +25,7 @@ import picocli.CommandLine.ScopeType;
 /** The root {@code sealmail} command; each feature adds a subcommand. */
 @Command(name = "sealmail", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Sealmail: protected mail (S/MIME, Encrypt, Do Not Forward).",
-        subcommands = {KeysCommand.class, SmimeCommand.class, ProtectCommand.class, OpenCommand.class,
+        subcommands = {GuiCommand.class, KeysCommand.class, SmimeCommand.class, ProtectCommand.class, OpenCommand.class,
             StoreCommand.class, RulesCommand.class, org.sealmail.app.cli.mail.AccountCommand.class,
             org.sealmail.app.cli.mail.SyncCommand.class, org.sealmail.app.cli.mail.SendCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
@@ -52,11 +55,12 @@ import picocli.CommandLine.ScopeType;
             "41:rules test: the message is blocked",
             "42:rules test: the message would be held",
             "43:rules test: the message needs an override reason",
+            "44:no graphical display for the desktop client",
             "50:mail server rejected the login (account marked until its password changes)",
             "51:mail server certificate not trusted (SHA-256 fingerprint shown; --pin after checking)",
             "52:mail server unreachable or failing for now; outgoing mail stays queued",
             "53:message or recipient refused by the submission server"})
-public final class SealmailCommand implements Runnable {
+public final class SealmailCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SealmailCommand.class);
 
@@ -74,9 +78,10 @@ public final class SealmailCommand implements Runnable {
         return ProfileLocation.ofThisProcess().resolve(Optional.ofNullable(profile));
     }
 
+    /** Without a subcommand, {@code sealmail} opens the desktop client (see {@link GuiCommand}). */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        return GuiLauncher.launch(() -> DesktopServices.open(profileDirectory()), spec.commandLine().getErr()).code();
     }
 
     /**

@@ -175,6 +175,119 @@ public final class MessageRepository {
         });
     }
 
+    /** The orders of {@link #page} and {@link #conversationHeads} (the desktop client's sortable columns). */
+    public enum Order {
+        /** Internal date (arrival), then id. */
+        INTERNAL_DATE("internal_date"),
+        /** Subject, case-insensitive (SQLite NOCASE: ASCII letters only). */
+        SUBJECT("subject COLLATE NOCASE"),
+        /** The encoded From list, case-insensitive. */
+        FROM("from_list COLLATE NOCASE"),
+        /** RFC 822 size in bytes. */
+        SIZE("size");
+
+        private final String column;
+
+        Order(String column) {
+            this.column = column;
+        }
+
+        String orderBy(boolean ascending) {
+            String direction = ascending ? " ASC" : " DESC";
+            return " ORDER BY " + column + direction + ", id" + direction;
+        }
+    }
+
+    /**
+     * A conversation as one row of a message list: its newest message in the folder and how many
+     * of the conversation's messages the folder holds.
+     *
+     * @param newest the newest message of the conversation in the folder
+     * @param size the number of the conversation's messages in the folder
+     */
+    public record ConversationHead(StoredMessage newest, int size) {
+    }
+
+    /**
+     * One page of a folder in a chosen order. The date order uses the folder/date index; the
+     * others sort the folder's rows (about 0.1 s for 100,000 messages).
+     *
+     * @param folderId the folder
+     * @param order the order
+     * @param ascending true for ascending
+     * @param offset rows to skip
+     * @param limit at most this many rows
+     * @return the page
+     */
+    public List<StoredMessage> page(long folderId, Order order, boolean ascending, int offset, int limit) {
+        return database.read("listing folder " + folderId, connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                    + " FROM message WHERE folder_id = ?" + order.orderBy(ascending) + " LIMIT ? OFFSET ?")) {
+                select.setLong(1, folderId);
+                select.setInt(2, limit);
+                select.setInt(3, offset);
+                return rows(select);
+            }
+        });
+    }
+
+    /**
+     * One page of a folder's conversations (the newest message of each, SQLite window functions),
+     * in a chosen order of those newest messages.
+     *
+     * @param folderId the folder
+     * @param order the order
+     * @param ascending true for ascending
+     * @param offset rows to skip
+     * @param limit at most this many rows
+     * @return the page
+     */
+    public List<ConversationHead> conversationHeads(long folderId, Order order, boolean ascending, int offset, int limit) {
+        return database.read("listing conversations of folder " + folderId, connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + ", thread_size FROM ("
+                    + "SELECT " + COLUMNS + ", ROW_NUMBER() OVER (PARTITION BY conversation_id ORDER BY internal_date DESC,"
+                    + " id DESC) AS position, COUNT(*) OVER (PARTITION BY conversation_id) AS thread_size"
+                    + " FROM message WHERE folder_id = ?) WHERE position = 1" + order.orderBy(ascending)
+                    + " LIMIT ? OFFSET ?")) {
+                select.setLong(1, folderId);
+                select.setInt(2, limit);
+                select.setInt(3, offset);
+                List<Integer> sizes = new ArrayList<>();
+                List<StoredMessage> heads = rows(select, row -> sizes.add(row.getInt("thread_size")));
+                List<ConversationHead> result = new ArrayList<>();
+                for (int i = 0; i < heads.size(); i++) {
+                    result.add(new ConversationHead(heads.get(i), sizes.get(i)));
+                }
+                return result;
+            }
+        });
+    }
+
+    /** @return how many conversations the folder holds messages of */
+    public long countConversations(long folderId) {
+        return countWhere("counting conversations of folder " + folderId,
+                "SELECT count(DISTINCT conversation_id) FROM message WHERE folder_id = ?", folderId);
+    }
+
+    /** @return how many messages of the folder lack the \Seen flag */
+    public long countUnread(long folderId) {
+        return countWhere("counting unread messages of folder " + folderId,
+                "SELECT count(*) FROM message WHERE folder_id = ? AND (flags & "
+                        + MessageFlag.toMask(Set.of(MessageFlag.SEEN)) + ") = 0", folderId);
+    }
+
+    private long countWhere(String doing, String sql, long folderId) {
+        return database.read(doing, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                select.setLong(1, folderId);
+                try (ResultSet row = select.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            }
+        });
+    }
+
     /** @return every message id of a folder, oldest first (for export) */
     public List<Long> idsOldestFirst(long folderId) {
         return database.read("listing folder " + folderId, connection -> {
@@ -253,9 +366,15 @@ public final class MessageRepository {
      * @throws SQLException on SQL errors
      */
     public static List<StoredMessage> rows(PreparedStatement select) throws SQLException {
+        return rows(select, row -> { });
+    }
+
+    /** Reads message rows and hands each row to {@code extra} for columns beyond the message's own. */
+    private static List<StoredMessage> rows(PreparedStatement select, RowReader extra) throws SQLException {
         List<StoredMessage> messages = new ArrayList<>();
         try (ResultSet row = select.executeQuery()) {
             while (row.next()) {
+                extra.read(row);
                 String keywords = row.getString("keywords");
                 messages.add(new StoredMessage(row.getLong("id"), row.getLong("folder_id"), JdbcValues.getLong(row, "uid"),
                         row.getString("message_id"), row.getString("subject"), AddressLists.decode(row.getString("from_list")),
@@ -268,6 +387,11 @@ public final class MessageRepository {
             }
         }
         return messages;
+    }
+
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet row) throws SQLException;
     }
 
     /** @return the columns of a message row, comma-separated, for queries that select messages */

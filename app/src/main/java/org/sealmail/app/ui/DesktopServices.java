@@ -1,0 +1,120 @@
+package org.sealmail.app.ui;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.prefs.Preferences;
+import org.sealmail.app.sending.CertificateLookup;
+import org.sealmail.app.sending.CertificateRecipientDirectory;
+import org.sealmail.app.send.StoreOutbox;
+import org.sealmail.app.sending.PipelineOutbox;
+import org.sealmail.app.sending.SenderIdentity;
+import org.sealmail.app.ui.compose.ProtectionChoice;
+import org.sealmail.app.ui.compose.TemplateOption;
+import org.sealmail.app.ui.memory.InMemoryComposeServices;
+import org.sealmail.app.ui.memory.InMemoryKeyRing;
+import org.sealmail.app.ui.opening.StoredMessageOpener;
+import org.sealmail.app.ui.settings.JavaPreferencesStore;
+import org.sealmail.app.ui.setup.AccountSetupService;
+import org.sealmail.app.ui.setup.DiscoveredServers;
+import org.sealmail.app.ui.setup.NewAccount;
+import org.sealmail.app.ui.store.StoreMailbox;
+import org.sealmail.crypto.keys.CertificateAddresses;
+import org.sealmail.crypto.keys.CertifiedKey;
+import org.sealmail.crypto.rights.InMemoryUseLicenseCache;
+import org.sealmail.mailstore.accounts.Account;
+import org.sealmail.mailstore.certificates.DirectoryEntry;
+import org.sealmail.mailstore.db.SqliteMailStore;
+import org.sealmail.policy.rules.RuleSetHolder;
+import org.sealmail.policy.send.OutgoingMessagePipeline;
+
+/**
+ * The composition root of the desktop client: opens the profile's store and builds the service
+ * ports over it (message lists, opening, certificates, the outbox). Closing closes the store.
+ */
+public final class DesktopServices implements AutoCloseable {
+
+    private final SqliteMailStore store;
+    private final UiServices services;
+
+    private DesktopServices(SqliteMailStore store, UiServices services) {
+        this.store = store;
+        this.services = services;
+    }
+
+    /**
+     * Opens the store of a profile (creates it when missing). Call off the JavaFX thread.
+     *
+     * @param profile the profile directory
+     * @return the services
+     * @throws org.sealmail.mailstore.StoreException when the store cannot be opened
+     */
+    public static DesktopServices open(Path profile) {
+        Objects.requireNonNull(profile, "profile");
+        SqliteMailStore store = SqliteMailStore.open(profile);
+        Clock clock = Clock.systemDefaultZone();
+        InMemoryKeyRing keyRing = new InMemoryKeyRing();
+        CertificateLookup certificates = address -> store.certificates().find(address).stream()
+                .map(DirectoryEntry::certificate).findFirst();
+        InMemoryComposeServices drafts = new InMemoryComposeServices();
+        UiServices services = new UiServices(
+                new StoreMailbox(store, UiText.forLocale(java.util.Locale.getDefault()).get("main.local-folders")),
+                new StoredMessageOpener(id -> store.messages().raw(id)
+                        .orElseThrow(() -> new NoSuchElementException("message " + id + " has no stored body")),
+                        keyRing, new InMemoryUseLicenseCache(), clock),
+                new CertificateRecipientDirectory(certificates, (prefix, limit) -> store.certificates().list().stream()
+                        .map(DirectoryEntry::address).distinct()
+                        .filter(address -> address.contains(prefix.toLowerCase(java.util.Locale.ROOT)))
+                        .limit(limit).toList(), clock),
+                new PipelineOutbox(accountId -> sender(store, keyRing, accountId),
+                        accountId -> new OutgoingMessagePipeline(RuleSetHolder.withoutRulesFile(),
+                                address -> certificates.certificateFor(address).stream().toList(),
+                                new StoreOutbox(store.outbox(), accountId, clock), clock), Map.of(), clock),
+                drafts, builtInTemplates(), keyRing,
+                new JavaPreferencesStore(Preferences.userRoot().node("sealmail/ui")), new AccountSetupService() {
+                    @Override
+                    public DiscoveredServers discover(String address) {
+                        return DiscoveredServers.nothing();
+                    }
+
+                    @Override
+                    public void create(NewAccount account) {
+                        throw new IllegalStateException("accounts are created with the command line in this build");
+                    }
+                });
+        return new DesktopServices(store, services);
+    }
+
+    private static SenderIdentity sender(SqliteMailStore store, InMemoryKeyRing keyRing, long accountId) {
+        Account account = store.accounts().find(accountId)
+                .orElseThrow(() -> new NoSuchElementException("no account with id " + accountId));
+        if (account.identities().isEmpty()) {
+            throw new IllegalStateException("account " + account.name() + " has no identity (From address)");
+        }
+        String address = account.identities().get(0).address();
+        Optional<CertifiedKey> key = keyRing.privateKeys().stream()
+                .filter(candidate -> CertificateAddresses.matches(candidate.certificate(), address)).findFirst();
+        return new SenderIdentity(account.identities().get(0).displayName(), address, key);
+    }
+
+    /** @return the service ports */
+    public UiServices services() {
+        return services;
+    }
+
+    /** Closes the store. */
+    @Override
+    public void close() {
+        store.close();
+    }
+
+    /** @return Encrypt and Do Not Forward, the built-in rights templates (DESIGN.md) */
+    public static List<TemplateOption> builtInTemplates() {
+        return List.of(new TemplateOption(ProtectionChoice.ENCRYPT, "Encrypt", true),
+                new TemplateOption(ProtectionChoice.DO_NOT_FORWARD, "Do Not Forward", true));
+    }
+}
