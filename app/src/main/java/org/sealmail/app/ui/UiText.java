@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.Objects;
 import java.util.ResourceBundle;
+import javafx.util.StringConverter;
 
 /**
  * The UI's strings: the resource bundle {@code org.sealmail.ui.i18n.messages} (module
@@ -50,5 +51,27 @@ public final class UiText {
         Objects.requireNonNull(key, "key");
         String pattern = bundle.getString(key);
         return arguments.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(arguments);
+    }
+
+    /**
+     * A read-only converter that shows each constant of an enum as the string under
+     * {@code keyPrefix + constant name in lower case}, for choice boxes.
+     *
+     * @param keyPrefix the dotted key prefix, e.g. {@code "setup.security."}
+     * @param <E> the enum type
+     * @return the converter; {@code fromString} is unsupported (the boxes are not editable)
+     */
+    public <E extends Enum<E>> StringConverter<E> enumLabels(String keyPrefix) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(E value) {
+                return value == null ? "" : get(keyPrefix + value.name().toLowerCase(Locale.ROOT));
+            }
+
+            @Override
+            public E fromString(String string) {
+                throw new UnsupportedOperationException("not editable");
+            }
+        };
     }
 }

@@ -43,16 +43,6 @@ final class MessageFiles {
      * @throws CryptoException {@link CryptoFailure#IO} if its directory is missing or it cannot be written
      */
     static void write(Path file, byte[] bytes) {
-        try {
-            Files.write(file, bytes);
-        } catch (NoSuchFileException e) {
-            Path directory = file.toAbsolutePath().getParent();
-            throw new CryptoException(CryptoFailure.IO, "cannot write " + file + ": the directory "
-                    + (file.getParent() != null ? file.getParent() : directory) + " does not exist", e);
-        } catch (AccessDeniedException e) {
-            throw new CryptoException(CryptoFailure.IO, "cannot write " + file + ": permission denied", e);
-        } catch (IOException e) {
-            throw new CryptoException(CryptoFailure.IO, "cannot write " + file + ": " + e.getMessage(), e);
-        }
+        org.sealmail.app.cli.MessageFiles.write(file, bytes);
     }
 }

@@ -1,5 +1,6 @@
 package org.sealmail.app.cli.smime;
 
+import org.sealmail.app.cli.MessageFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;

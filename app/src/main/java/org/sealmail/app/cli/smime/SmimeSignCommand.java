@@ -1,5 +1,6 @@
 package org.sealmail.app.cli.smime;
 
+import org.sealmail.app.cli.MessageFiles;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -24,7 +24,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 import org.sealmail.app.ui.FxmlLayouts;
 import org.sealmail.app.ui.Theme;
 import org.sealmail.app.ui.UiText;
@@ -95,17 +94,7 @@ public final class SettingsWindow {
         });
         keepOldKeysCheck.selectedProperty().bindBidirectional(model.keepOldKeysProperty());
         defaultProtectionBox.getItems().setAll(UiPreferences.DefaultProtection.values());
-        defaultProtectionBox.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(UiPreferences.DefaultProtection protection) {
-                return protection == null ? "" : text.get("settings.protection." + protection.name().toLowerCase(Locale.ROOT));
-            }
-
-            @Override
-            public UiPreferences.DefaultProtection fromString(String string) {
-                throw new UnsupportedOperationException("not editable");
-            }
-        });
+        defaultProtectionBox.setConverter(text.enumLabels("settings.protection."));
         model.preferencesProperty().addListener((obs, old, preferences) -> showPreferences(preferences));
         showPreferences(model.preferencesProperty().get());
         defaultProtectionBox.setOnAction(event -> {

@@ -1,6 +1,5 @@
 package org.sealmail.app.ui.setup;
 
-import java.util.Locale;
 import java.util.Objects;
 import javafx.fxml.FXML;
 import javafx.scene.Scene;
@@ -14,7 +13,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 import javafx.util.converter.IntegerStringConverter;
 import org.sealmail.app.ui.FxmlLayouts;
 import org.sealmail.app.ui.Theme;
@@ -88,17 +86,7 @@ public final class AccountSetupWizard {
         bindPort(smtpPortField, model.smtpPortProperty());
         for (ComboBox<ServerEndpoint.Security> box : java.util.List.of(imapSecurityBox, smtpSecurityBox)) {
             box.getItems().setAll(ServerEndpoint.Security.values());
-            box.setConverter(new StringConverter<>() {
-                @Override
-                public String toString(ServerEndpoint.Security security) {
-                    return security == null ? "" : text.get("setup.security." + security.name().toLowerCase(Locale.ROOT));
-                }
-
-                @Override
-                public ServerEndpoint.Security fromString(String string) {
-                    throw new UnsupportedOperationException("not editable");
-                }
-            });
+            box.setConverter(text.enumLabels("setup.security."));
         }
         imapSecurityBox.valueProperty().bindBidirectional(model.imapSecurityProperty());
         smtpSecurityBox.valueProperty().bindBidirectional(model.smtpSecurityProperty());

@@ -1,4 +1,4 @@
-package org.sealmail.app.cli.smime;
+package org.sealmail.app.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,8 +12,8 @@ import org.sealmail.crypto.CryptoFailure;
 import org.sealmail.crypto.FileErrors;
 import org.sealmail.crypto.keys.CertificateFiles;
 
-/** File reading and writing for the smime commands, with errors as {@link CryptoException}s. */
-final class MessageFiles {
+/** File reading and writing for the commands, with errors as {@link CryptoException}s that name the file and the reason. */
+public final class MessageFiles {
 
     private MessageFiles() {
     }
@@ -23,7 +23,7 @@ final class MessageFiles {
      * @return its bytes
      * @throws CryptoException {@link CryptoFailure#IO} if it cannot be read
      */
-    static byte[] read(Path file) {
+    public static byte[] read(Path file) {
         try {
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
@@ -38,7 +38,7 @@ final class MessageFiles {
      * @param bytes the content
      * @throws CryptoException {@link CryptoFailure#IO} if it cannot be written
      */
-    static void write(Path file, byte[] bytes) {
+    public static void write(Path file, byte[] bytes) {
         try {
             Files.write(file, bytes);
         } catch (IOException e) {
@@ -51,7 +51,7 @@ final class MessageFiles {
      * @return all certificates, in order
      * @throws CryptoException {@link CryptoFailure#CERTIFICATE} or {@link CryptoFailure#IO} for an unreadable file
      */
-    static List<X509Certificate> certificates(List<Path> files) {
+    public static List<X509Certificate> certificates(List<Path> files) {
         List<X509Certificate> certificates = new ArrayList<>();
         for (Path file : files) {
             certificates.addAll(CertificateFiles.read(file));
