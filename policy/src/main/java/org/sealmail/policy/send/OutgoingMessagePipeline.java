@@ -138,7 +138,7 @@ public final class OutgoingMessagePipeline {
         Optional<PolicyOverride> override = decision.overrideRequired()
                 ? Optional.of(new PolicyOverride(request.overrideReason().orElseThrow(), warningRules(decision), clock.instant()))
                 : Optional.empty();
-        Optional<AppliedTemplate> template = template(decision, request);
+        Optional<AppliedTemplate> template = template(decision, request, rules.current().orElse(RuleSet.EMPTY));
         boolean signing = decision.signingRequired() || request.chosenSigning();
         byte[] bytes;
         boolean smimeSigned = false;
@@ -191,8 +191,11 @@ public final class OutgoingMessagePipeline {
                 .map(FiredRule::name).toList();
     }
 
-    /** The strongest of the rules' template and the user's; a tie goes to the rule (it carries the branding). */
-    private static Optional<AppliedTemplate> template(PolicyDecision decision, SendRequest request) {
+    /**
+     * The strongest of the rules' template and the user's; a tie goes to the rule (it carries the branding). The
+     * user's template is wrapped in the branding the rules file gives it ({@link RuleSet#brandingFor}).
+     */
+    private static Optional<AppliedTemplate> template(PolicyDecision decision, SendRequest request, RuleSet ruleSet) {
         Optional<AppliedTemplate> fromRules = decision.template();
         if (request.chosenTemplate().isEmpty()) {
             return fromRules;
@@ -200,7 +203,7 @@ public final class OutgoingMessagePipeline {
         if (fromRules.isPresent() && !TemplateStrength.stronger(request.chosenTemplate().get(), fromRules.get().template())) {
             return fromRules;
         }
-        BrandingTemplate branding = fromRules.map(AppliedTemplate::branding).orElse(BrandingTemplate.DEFAULT);
+        BrandingTemplate branding = ruleSet.brandingFor(request.chosenTemplate().get());
         return Optional.of(new AppliedTemplate(request.chosenTemplate().get(), branding, "composer"));
     }
 
