@@ -18,6 +18,7 @@ import org.sealmail.app.ui.compose.TemplateOption;
 import org.sealmail.app.ui.memory.InMemoryComposeServices;
 import org.sealmail.app.ui.memory.InMemoryKeyRing;
 import org.sealmail.app.ui.opening.StoredMessageOpener;
+import org.sealmail.app.ui.rules.ProfileRules;
 import org.sealmail.app.ui.settings.JavaPreferencesStore;
 import org.sealmail.app.ui.setup.AccountSetupService;
 import org.sealmail.app.ui.setup.DiscoveredServers;
@@ -34,7 +35,10 @@ import org.sealmail.policy.send.OutgoingMessagePipeline;
 
 /**
  * The composition root of the desktop client: opens the profile's store and builds the service
- * ports over it (message lists, opening, certificates, the outbox). Closing closes the store.
+ * ports over it (message lists, opening, certificates, the outbox). The profile's protection
+ * rules ({@link ProfileRules#location}) are loaded once here; the send path and the rules editor
+ * share them, so a file saved in the editor applies to the next message, and a file that does not
+ * load holds outgoing mail. Closing closes the store.
  */
 public final class DesktopServices implements AutoCloseable {
 
@@ -61,6 +65,7 @@ public final class DesktopServices implements AutoCloseable {
         CertificateLookup certificates = address -> store.certificates().find(address).stream()
                 .map(DirectoryEntry::certificate).findFirst();
         InMemoryComposeServices drafts = new InMemoryComposeServices();
+        RuleSetHolder rules = ProfileRules.loadAtStart(profile);
         UiServices services = new UiServices(
                 new StoreMailbox(store, UiText.forLocale(java.util.Locale.getDefault()).get("main.local-folders")),
                 new StoredMessageOpener(id -> store.messages().raw(id)
@@ -71,7 +76,7 @@ public final class DesktopServices implements AutoCloseable {
                         .filter(address -> address.contains(prefix.toLowerCase(java.util.Locale.ROOT)))
                         .limit(limit).toList(), clock),
                 new PipelineOutbox(accountId -> sender(store, keyRing, accountId),
-                        accountId -> new OutgoingMessagePipeline(RuleSetHolder.withoutRulesFile(),
+                        accountId -> new OutgoingMessagePipeline(rules,
                                 address -> certificates.certificateFor(address).stream().toList(),
                                 new StoreOutbox(store.outbox(), accountId, clock), clock), Map.of(), clock),
                 drafts, builtInTemplates(), keyRing,
@@ -85,7 +90,7 @@ public final class DesktopServices implements AutoCloseable {
                     public void create(NewAccount account) {
                         throw new IllegalStateException("accounts are created with the command line in this build");
                     }
-                });
+                }, new ProfileRules(rules));
         return new DesktopServices(store, services);
     }
 

@@ -75,12 +75,21 @@ class ScreenshotsFxTest {
                     @Override
                     public void create(NewAccount account) {
                     }
-                });
+                }, new org.sealmail.app.ui.rules.ProfileRules(org.sealmail.app.ui.rules.ProfileRules.loadAtStart(
+                        temporaryProfile())));
         client = new DesktopClient(services.guarded(), new FxTaskExecutor(2), UiText.english(),
                 Clock.fixed(SampleMessages.NOW, ZoneOffset.UTC), url -> { });
         primary.setWidth(1280);
         primary.setHeight(820);
         client.showMainWindow(primary);
+    }
+
+    private static Path temporaryProfile() {
+        try {
+            return Files.createTempDirectory("sealmail-screenshots");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static OpenedMessage withId(OpenedMessage message, long id) {

@@ -74,6 +74,7 @@ public final class MainWindow {
     @FXML private ProgressBar syncProgress;
     @FXML private Label errorLabel;
     @FXML private Label summaryLabel;
+    @FXML private Label rulesBanner;
 
     /**
      * @param model the main view-model
@@ -95,6 +96,18 @@ public final class MainWindow {
     /** @return the window's root node */
     public BorderPane root() {
         return root;
+    }
+
+    /**
+     * Shows or hides the banner that says the protection rules were rejected (clicking it opens the
+     * rules editor).
+     *
+     * @param warning the localized warning; empty hides the banner
+     */
+    public void setRulesWarning(String warning) {
+        rulesBanner.setText(warning);
+        rulesBanner.setVisible(!warning.isEmpty());
+        rulesBanner.setManaged(!warning.isEmpty());
     }
 
     /** @return the message list (tests inspect its cells) */
@@ -362,6 +375,11 @@ public final class MainWindow {
     @FXML
     private void settings() {
         actions.settings().run();
+    }
+
+    @FXML
+    private void protectionRules() {
+        actions.protectionRules().run();
     }
 
     @FXML
