@@ -13,15 +13,39 @@ import java.util.Properties;
 import java.util.regex.Pattern;
 
 /**
- * Turns text pasted into the rules editor's test pane into a message to evaluate: text that
- * starts with RFC 5322 header lines and has a blank line after them is taken as a whole
- * message; anything else becomes the plain-text body (UTF-8) of a message to the given recipients.
+ * Turns text pasted into the rules editor's test pane into a message to evaluate: text whose
+ * lines up to the first blank line are all RFC 5322 header fields (or their folded
+ * continuations), one of them From, To, Cc, Subject, Date, Message-ID or MIME-Version, is taken
+ * as a whole message; anything else (a body that merely starts with "Note: ...") becomes the
+ * plain-text body (UTF-8) of a message to the given recipients.
  */
 public final class PastedMessage {
 
-    private static final Pattern HEADER_START = Pattern.compile("\\A[A-Za-z0-9-]+:[ \\t][^\\r\\n]*\\r?\\n(?s:.*)\\r?\\n\\r?\\n");
+    private static final Pattern FIELD = Pattern.compile("[!-9;-~]+:.*");
+    private static final Pattern MESSAGE_FIELD = Pattern.compile("(?i)(from|to|cc|subject|date|message-id|mime-version):.*");
 
     private PastedMessage() {
+    }
+
+    /**
+     * @param text pasted text
+     * @return whether it is a whole message: a header block of fields (RFC 5322 §2.2, §3.6) then a blank line
+     */
+    static boolean isWholeMessage(String text) {
+        String[] lines = text.split("\\r?\\n", -1);
+        boolean messageField = false;
+        for (int index = 0; index < lines.length; index++) {
+            String line = lines[index];
+            if (line.isEmpty()) {
+                return index > 0 && messageField;
+            }
+            boolean continuation = index > 0 && (line.charAt(0) == ' ' || line.charAt(0) == '\t');
+            if (!continuation && !FIELD.matcher(line).matches()) {
+                return false;
+            }
+            messageField |= MESSAGE_FIELD.matcher(line).matches();
+        }
+        return false;
     }
 
     /**
@@ -31,7 +55,7 @@ public final class PastedMessage {
      * @throws IllegalArgumentException when a recipient is not a valid address
      */
     public static byte[] bytes(String recipients, String text) {
-        if (HEADER_START.matcher(text).lookingAt()) {
+        if (isWholeMessage(text)) {
             return text.replaceAll("\r?\n", "\r\n").getBytes(StandardCharsets.UTF_8);
         }
         try {
