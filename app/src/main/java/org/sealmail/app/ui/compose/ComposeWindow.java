@@ -166,6 +166,7 @@ public final class ComposeWindow {
             rulesList.getChildren().setAll(model.ruleLines().stream().map(line -> {
                 Label label = new Label(line);
                 label.setWrapText(true);
+                label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
                 return label;
             }).toList());
             rulesBox.setVisible(!model.ruleLines().isEmpty());

@@ -78,6 +78,18 @@ public final class RulesEditorWindow {
         testRecipientsField.textProperty().bindBidirectional(model.testRecipientsProperty());
         testMessageArea.textProperty().bindBidirectional(model.testMessageProperty());
         testResultList.setItems(model.testResults());
+        testResultList.setCellFactory(list -> new ListCell<>() {
+            {
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+
+            @Override
+            protected void updateItem(String line, boolean empty) {
+                super.updateItem(line, empty);
+                setText(empty ? null : line);
+            }
+        });
         statusLabel.textProperty().bind(model.statusProperty());
         for (Button button : new Button[] {validateButton, saveButton, testPastedButton, testFileButton}) {
             button.disableProperty().bind(model.busyProperty());

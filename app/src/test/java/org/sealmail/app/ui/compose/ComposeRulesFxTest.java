@@ -97,13 +97,15 @@ class ComposeRulesFxTest {
                 "Protection rules for this message:",
                 "Rule \u201cCards leave the company\u201d: protect with Do Not Forward", "    Payment card numbers: 1",
                 "    \u201crecipient outside\u201d: 1",
-                "Sent protected with Do Not Forward (rule \u201cCards leave the company\u201d).",
+                "It will be sent protected with Do Not Forward (rule \u201cCards leave the company\u201d).",
                 "Rule \u201cCards leave the company\u201d requires Do Not Forward: the protection was set to it and cannot be"
                         + " lowered for this message.");
         assertThat(toggle(robot, "doNotForwardToggle").isDisabled()).isTrue();
         assertThat(toggle(robot, "encryptToggle").isDisabled()).isTrue();
         assertThat(toggle(robot, "signToggle").isDisabled()).isTrue();
         assertThat(fixture.outbox).isEmpty();
+        assertThat(onFx(() -> org.sealmail.app.ui.Screenshots.save(stage.getScene(), "composer-rules-do-not-forward")))
+                .isRegularFile();
 
         List<String> shown = onFx(() -> {
             List<String> all = shownText(stage.getScene().getRoot(), robot.lookup("#plainBody").query());

@@ -63,7 +63,7 @@ class ComposeRulesTest {
                 + " Forward: the protection was set to it and cannot be lowered for this message.");
         assertThat(model.ruleLines()).containsExactly("Rule \u201cCards leave the company\u201d: protect with Do Not Forward",
                 "    Payment card numbers: 1", "    \u201crecipient outside\u201d: 1",
-                "Sent protected with Do Not Forward (rule \u201cCards leave the company\u201d).");
+                "It will be sent protected with Do Not Forward (rule \u201cCards leave the company\u201d).");
         assertThat(model.errorProperty().get()).isEqualTo("The protection rules changed the protection (see above). Check it"
                 + " and press Send again.");
         assertThat(model.stateProperty().get()).isEqualTo(ComposeViewModel.SendState.EDITING);

@@ -154,7 +154,7 @@ class RulesEditorViewModelTest {
 
         assertThat(model.testResults()).containsExactly("Message: filing.eml",
                 "Rule \u201cRegulator\u201d: sign with S/MIME", "    \u201crecipient domain regulator.test\u201d: 1",
-                "Signed with S/MIME, as a rule requires.");
+                "It will be signed with S/MIME, as a rule requires.");
         assertThat(ProfileRules.location(profile)).hasContent(RulesFixture.RULES);
 
         model.rulesTextProperty().set(RulesFixture.RULES);

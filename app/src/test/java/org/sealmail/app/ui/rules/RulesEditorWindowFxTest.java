@@ -90,7 +90,7 @@ class RulesEditorWindowFxTest {
         waitUntil(() -> !results.getItems().isEmpty());
         assertThat(onFx(() -> results.getItems().stream().map(String::valueOf).toList())).containsExactly(
                 "Rule \u201cCards leave the company\u201d: protect with Do Not Forward", "    Payment card numbers: 1",
-                "    \u201crecipient outside\u201d: 1", "Sent protected with Do Not Forward (rule \u201cCards leave the company\u201d).");
+                "    \u201crecipient outside\u201d: 1", "It will be sent protected with Do Not Forward (rule \u201cCards leave the company\u201d).");
         assertThat(onFx(() -> robot.lookup("#testRecipientsField").queryAs(TextField.class).getText()))
                 .isEqualTo("bob@example.test");
     }
