@@ -178,9 +178,8 @@ public final class ComposeWindow {
         for (javafx.scene.control.Control toggle : List.of(encryptToggle, doNotForwardToggle, smimeEncryptToggle)) {
             toggle.disableProperty().bind(model.templateLockedProperty());
         }
-        boolean noCustomTemplates = templateMenu.isDisable();
-        templateMenu.disableProperty().bind(model.templateLockedProperty().or(
-                javafx.beans.binding.Bindings.createBooleanBinding(() -> noCustomTemplates)));
+        model.templateLockedProperty().addListener((obs, was, locked) ->
+                templateMenu.setDisable(locked || model.customTemplates().isEmpty()));
         signToggle.disableProperty().bind(model.templateLockedProperty().or(model.signLockedProperty()));
         for (javafx.scene.control.Control field : List.of(toField, ccField, bccField, subjectField, plainBody)) {
             field.focusedProperty().addListener((obs, was, focused) -> {

@@ -177,4 +177,45 @@ class ComposeRulesTest {
         assertThat(fixture.outbox).isEmpty();
         assertThat(fixture.directory.sent).isEmpty();
     }
+
+    private static byte[] onePixelPng() throws Exception {
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
+        return png.toByteArray();
+    }
+
+    @Test
+    void protectedMailFromTheComposerIsWrappedInTheRulesFilesBranding() throws Exception {
+        Path policy = org.sealmail.app.ui.rules.ProfileRules.location(profile).getParent();
+        byte[] logo = onePixelPng();
+        RulesFixture.write(policy.resolve("acme.branding"), """
+                name = acme
+                intro = This message is protected by ACME Corp.
+                disclaimer = For the addressees only.
+                privacy-url = https://acme.example/privacy
+                logo = acme.png
+                background = #F3F6FA
+                """);
+        java.nio.file.Files.write(policy.resolve("acme.png"), logo);
+        compose("branding acme = acme.branding\ndefault-branding acme\n" + RulesFixture.RULES, "bob@example.test",
+                "Lunch", "Noon at the usual place?");
+        model.encryptProperty().set(true);
+
+        model.send();
+
+        assertThat(model.ruleLines()).as("no rule fired: the user chose Encrypt").isEmpty();
+        assertThat(model.stateProperty().get()).as(model.errorProperty().get()).isEqualTo(ComposeViewModel.SendState.SENT);
+        OutgoingSubmission queued = fixture.outbox.get(0);
+        assertThat(queued.protectionTemplateId()).contains("encrypt");
+        jakarta.mail.internet.MimeMultipart wrapper = (jakarta.mail.internet.MimeMultipart)
+                ((jakarta.mail.internet.MimeMultipart) parse(queued.message()).getContent()).getBodyPart(0).getContent();
+        String text = (String) wrapper.getBodyPart(0).getContent();
+        String html = (String) wrapper.getBodyPart(1).getContent();
+        assertThat(text).startsWith("This message is protected by ACME Corp.").contains("For the addressees only.")
+                .contains("Privacy statement: https://acme.example/privacy");
+        assertThat(html).contains("<strong>This message is protected by ACME Corp.</strong>")
+                .contains("background-color:#F3F6FA")
+                .contains("data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(logo))
+                .contains("<a href=\"https://acme.example/privacy\">");
+    }
 }
