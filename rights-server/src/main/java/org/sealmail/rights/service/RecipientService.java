@@ -313,7 +313,8 @@ public final class RecipientService {
     }
 
     private static RightsProblem locked(String licensee, Instant until, Instant now) {
-        long retry = Math.max(1, Duration.between(now, until).toSeconds());
+        Duration left = Duration.between(now, until);
+        long retry = Math.max(1, left.toSeconds() + (left.toNanosPart() > 0 ? 1 : 0));
         return new RightsProblem(ProblemReason.PASSCODE_LOCKED, "too many wrong passcodes for " + licensee + ": locked until "
                 + until, Map.of("retry_after", retry), null);
     }
