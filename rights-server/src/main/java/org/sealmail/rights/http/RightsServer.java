@@ -70,7 +70,7 @@ public final class RightsServer implements AutoCloseable {
                     new PasscodeRepository(database), new SessionRepository(database), accessLog,
                     new PasscodeMailer(config.smtp().orElseThrow()), config.passcodes(), config.sessionTtl());
             ApiRoutes api = new ApiRoutes(clock, publicUrl, keys, senders, recipients);
-            WebReaderRoutes reader = new WebReaderRoutes(recipients, config.sessionTtl());
+            WebReaderRoutes reader = new WebReaderRoutes(clock, recipients, config.sessionTtl());
             routes = javalinConfig -> {
                 api.addTo(javalinConfig.routes);
                 reader.addTo(javalinConfig.routes);
