@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 clients=${1:-8}
 seconds=${2:-15}
-./mvnw -B -q -o test-compile -pl rights-server -am
-./mvnw -B -q -o dependency:build-classpath -pl rights-server -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
-cp=$(cat rights-server/target/bench.classpath):rights-server/target/classes:rights-server/target/test-classes:crypto/target/classes:crypto/target/test-classes
+# the reactor resolves sealmail-crypto to crypto/target/classes (never a stale copy from ~/.m2)
+./mvnw -B -q -o test-compile dependency:build-classpath -pl rights-server -am -Dmdep.includeScope=test \
+  -Dmdep.outputFile=target/bench.classpath
+cp=rights-server/target/test-classes:rights-server/target/classes:$(cat rights-server/target/bench.classpath)
 exec java -cp "$cp" -Drights.test.log=rights-server/target/bench.log org.sealmail.rights.bench.UseLicenseBench "$clients" "$seconds"
