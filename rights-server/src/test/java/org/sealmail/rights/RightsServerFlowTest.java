@@ -220,6 +220,22 @@ class RightsServerFlowTest {
     }
 
     @Test
+    void linkPreviewsThatOnlyGetPagesNeitherSendNorConsumeAPasscode() {
+        TestSender.Sent sent = registered(ProtectionTemplate.DO_NOT_FORWARD);
+        ApiClient web = new ApiClient(base);
+        assertThat(web.get("/m/" + sent.cid(), Optional.empty()).status()).isEqualTo(200);
+        assertThat(web.get("/m/" + sent.cid() + "/passcode?licensee=" + BOB, Optional.empty()).status()).isIn(404, 405);
+        assertThat(mail.getReceivedMessages()).isEmpty();
+
+        assertThat(bob.requestPasscode(sent.cid()).status()).isEqualTo(202);
+        String code = bob.passcodeFromMailbox(sent.cid());
+        assertThat(web.get("/m/" + sent.cid() + "/sign-in?licensee=" + BOB + "&passcode=" + code, Optional.empty()).status())
+                .isIn(404, 405);
+        assertThat(web.get("/m/" + sent.cid() + "/read", Optional.empty()).status()).as("no session without the POST").isEqualTo(401);
+        assertThat(bob.signIn(sent.cid(), code).status()).as("the code is still unused").isEqualTo(200);
+    }
+
+    @Test
     void restartedServerKeepsMessagesSessionsAndTheAccessLog() {
         TestSender.Sent sent = registered(ProtectionTemplate.DO_NOT_FORWARD);
         String session = bob.session(sent.cid());
