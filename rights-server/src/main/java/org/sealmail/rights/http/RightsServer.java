@@ -85,6 +85,7 @@ public final class RightsServer implements AutoCloseable {
             javalinConfig.http.maxRequestSize = (long) config.maxContentBytes() * 4 / 3 + 1024 * 1024;
             javalinConfig.jetty.addConnector((server, http) -> TlsConnector.create(server, http, tls, config.tlsPassword(),
                     config.host(), config.port()));
+            javalinConfig.routes.before(ctx -> ctx.header("Strict-Transport-Security", "max-age=31536000"));
             routes.accept(javalinConfig);
             javalinConfig.routes.exception(RightsProblem.class, (problem, ctx) -> HttpResponses.problem(ctx, problem));
             javalinConfig.routes.exception(Exception.class, (error, ctx) -> {

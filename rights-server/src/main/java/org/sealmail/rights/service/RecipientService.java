@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class RecipientService {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecipientService.class);
+    /** The shortest use license issued: long enough to open the message once when it allows 0 offline days. */
+    private static final Duration MINIMUM_USE = Duration.ofMinutes(5);
 
     private final Clock clock;
     private final String publicUrl;
@@ -212,7 +214,7 @@ public final class RecipientService {
         }
         LicenseClaims claims = claims(message);
         Instant issuedAt = now.truncatedTo(ChronoUnit.SECONDS);
-        Instant offline = issuedAt.plus(Duration.ofDays(claims.offlineDays()));
+        Instant offline = issuedAt.plus(offlinePeriod(claims.offlineDays()));
         Instant notAfter = message.notAfter().filter(expiry -> expiry.isBefore(offline)).orElse(offline);
         byte[] key = keys.unwrap(message.doubleKey() ? message.shareA().orElseThrow() : message.contentKey().orElseThrow());
         String wrapped;
@@ -294,6 +296,16 @@ public final class RecipientService {
                     Map.of("not_after", message.notAfter().get().getEpochSecond()), null));
         }
         return rights;
+    }
+
+    /**
+     * @param offlineDays the publishing license's {@code offline_days}
+     * @return how long a use license may be used: those days, but at least {@link #MINIMUM_USE} so that a license of a
+     *     message with 0 offline days still opens it once
+     */
+    static Duration offlinePeriod(int offlineDays) {
+        Duration days = Duration.ofDays(offlineDays);
+        return days.compareTo(MINIMUM_USE) < 0 ? MINIMUM_USE : days;
     }
 
     private int fail(String cid, String licensee, Instant now) {
