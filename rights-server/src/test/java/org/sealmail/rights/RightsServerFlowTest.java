@@ -183,6 +183,16 @@ class RightsServerFlowTest {
     }
 
     @Test
+    void messageWithoutOfflineDaysGetsAUseLicenseGoodForOneOpen() {
+        ProtectionTemplate online = new ProtectionTemplate("online-only", "Online only", UsageRights.parse("VIEW"), List.of(),
+                Expiry.NEVER, 0);
+        TestSender.Sent sent = registered(online);
+        ApiClient.Response issued = bob.useLicense(sent.cid(), bob.session(sent.cid()));
+        assertThat(issued.status()).as(issued.body()).isEqualTo(200);
+        assertThat(((Number) issued.json().get("not_after")).longValue()).isEqualTo(clock.instant().getEpochSecond() + 300);
+    }
+
+    @Test
     void fiveWrongPasscodesLockTheAddressEvenAgainstTheRightCode() {
         TestSender.Sent sent = registered(ProtectionTemplate.DO_NOT_FORWARD);
         assertThat(bob.requestPasscode(sent.cid()).status()).isEqualTo(202);

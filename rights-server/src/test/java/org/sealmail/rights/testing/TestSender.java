@@ -24,21 +24,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.sealmail.crypto.keys.CertifiedKey;
-import org.sealmail.crypto.rights.CachedUseLicense;
-import org.sealmail.crypto.rights.InMemoryUseLicenseCache;
-import org.sealmail.crypto.rights.OpenStatus;
 import org.sealmail.crypto.rights.license.ContentKeyWrap;
 import org.sealmail.crypto.rights.message.ProtectedMessage;
 import org.sealmail.crypto.rights.message.ProtectedMessageBuilder;
-import org.sealmail.crypto.rights.message.ProtectedMessageOpener;
 import org.sealmail.crypto.rights.template.ProtectionTemplate;
 import org.sealmail.rights.auth.SenderRequestVerifier;
+import org.sealmail.rights.content.ProtectedBlobReader;
 
 /**
  * The sender's side, as a Sealmail client does it (docs/rights-server-api.md §2, §3, §7): protects
- * a message with crypto's {@link ProtectedMessageBuilder} naming the rights server, learns its
- * content key and publishing license by opening it with the sender's own key (as Sent items
- * open), wraps the key to the rights server and registers it with a {@code Sealmail-Sender} JWS.
+ * a message with crypto's {@link ProtectedMessageBuilder} naming the rights server, takes its
+ * content key from the sender's own RecipientInfo and the publishing license from the decrypted
+ * SignedData, wraps the key to the rights server and registers it with a {@code Sealmail-Sender} JWS.
  */
 public final class TestSender {
 
@@ -89,17 +86,10 @@ public final class TestSender {
             message.saveChanges();
             ProtectedMessage protectedMessage = new ProtectedMessageBuilder(clock).withRightsServer(URI.create(base))
                     .protect(message, template, key, List.of(recipientCertificate));
-            InMemoryUseLicenseCache cache = new InMemoryUseLicenseCache();
-            var opened = new ProtectedMessageOpener(key, cache, clock).open(protectedMessage.toBytes());
-            if (opened.status() != OpenStatus.OPENED) {
-                throw new IllegalStateException("the sender cannot open its own message: " + opened.reason());
-            }
+            byte[] contentKey = SenderContentKey.unwrap(protectedMessage.blob(), key);
             String cid = protectedMessage.publishingLicense().contentId();
-            CachedUseLicense cached = cache.find(cid, key.addresses().get(0)).orElseThrow();
-            Map<String, Object> useLicense = JWSObject.parse(new String(cached.encoded(), StandardCharsets.US_ASCII))
-                    .getPayload().toJSONObject();
-            byte[] contentKey = ContentKeyWrap.unwrap((String) useLicense.get("cek"), key.privateKey());
-            return new Sent(protectedMessage, cid, (String) useLicense.get("pl"), contentKey);
+            String publishingLicense = ProtectedBlobReader.open(protectedMessage.blob(), contentKey).publishingLicense();
+            return new Sent(protectedMessage, cid, publishingLicense, contentKey);
         } catch (Exception e) {
             throw new IllegalStateException("cannot protect the test message", e);
         }
