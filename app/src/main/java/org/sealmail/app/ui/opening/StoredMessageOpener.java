@@ -126,6 +126,8 @@ public final class StoredMessageOpener implements MessageOpener {
                     case NOT_A_RECIPIENT -> RightsProtection.Outcome.NOT_A_RECIPIENT;
                     case TAMPERED -> RightsProtection.Outcome.TAMPERED;
                     case MALFORMED -> RightsProtection.Outcome.MALFORMED;
+                    case REVOKED -> RightsProtection.Outcome.REVOKED;
+                    case UNAVAILABLE -> RightsProtection.Outcome.LICENSE_UNAVAILABLE;
                 });
         if (!result.opened()) {
             return build(id, outer, protection, List.of(), List.of());
