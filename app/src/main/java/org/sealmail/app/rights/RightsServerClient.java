@@ -182,7 +182,7 @@ public final class RightsServerClient {
      * @throws RightsServerProblem e.g. {@code UNKNOWN_MESSAGE}, {@code NOT_THE_SENDER}
      */
     public MessageStatus status(String contentId, CertifiedKey sender) {
-        return MessageStatus.read(sender("GET", "/api/v1/messages/" + contentId, contentId, null, sender, "status"));
+        return MessageStatus.read(sender("GET", "/api/v1/messages/" + contentId, contentId, new byte[0], sender, "status"));
     }
 
     /**
@@ -210,8 +210,9 @@ public final class RightsServerClient {
      * @throws RightsServerProblem on refusal
      */
     public MessageStatus expiry(String contentId, Optional<Instant> notAfter, CertifiedKey sender) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("not_after", notAfter.map(Instant::getEpochSecond).orElse(null));
+        // written by hand: a JSON null must be sent for "never", and JSON writers may drop null members
+        byte[] body = ("{\"not_after\":" + notAfter.map(at -> Long.toString(at.getEpochSecond())).orElse("null") + "}")
+                .getBytes(StandardCharsets.UTF_8);
         return MessageStatus.read(sender("PUT", "/api/v1/messages/" + contentId + "/expiry", contentId, body, sender, "expiry"));
     }
 
@@ -224,7 +225,7 @@ public final class RightsServerClient {
      * @throws RightsServerProblem on refusal
      */
     public AccessLog accessLog(String contentId, CertifiedKey sender) {
-        return AccessLog.read(sender("GET", "/api/v1/messages/" + contentId + "/access-log", contentId, null, sender,
+        return AccessLog.read(sender("GET", "/api/v1/messages/" + contentId + "/access-log", contentId, new byte[0], sender,
                 "access-log"));
     }
 
@@ -238,7 +239,11 @@ public final class RightsServerClient {
 
     private JsonMembers sender(String method, String path, String contentId, Map<String, Object> body, CertifiedKey sender,
             String what) {
-        byte[] bytes = body == null ? new byte[0] : json(body);
+        return sender(method, path, contentId, json(body), sender, what);
+    }
+
+    private JsonMembers sender(String method, String path, String contentId, byte[] bytes, CertifiedKey sender,
+            String what) {
         URI uri = uri(path);
         String token = SenderRequestJws.sign(sender, method, uri.getRawPath(), contentId, bytes, clock.instant());
         return new JsonMembers(transport.exchange(method, uri, bytes, Optional.of(SenderRequestJws.SCHEME + " " + token)).json(),

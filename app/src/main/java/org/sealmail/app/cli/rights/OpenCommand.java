@@ -22,6 +22,7 @@ import org.sealmail.app.rights.DeviceKeys;
 import org.sealmail.app.rights.MailboxPasscodeReader;
 import org.sealmail.app.rights.OnlineLicenseRequester;
 import org.sealmail.app.rights.PasscodeSource;
+import org.sealmail.app.rights.ProfileRightsSettings;
 import org.sealmail.app.rights.RightsServerProblem;
 import org.sealmail.app.rights.RightsServerTransport;
 import org.sealmail.app.rights.ServerKeyPins;
@@ -110,7 +111,7 @@ public final class OpenCommand implements Callable<Integer> {
     int passcodeWait;
 
     @Option(names = "--rights-trust", paramLabel = "CA.pem", description = "CA certificate(s) for the rights server's TLS"
-            + " certificate (default: the system trust store).")
+            + " certificate (default: the profile's rights-trust, else the system trust store).")
     Path rightsTrust;
 
     @ParentCommand
@@ -173,8 +174,10 @@ public final class OpenCommand implements Callable<Integer> {
                 stderr.println("sealmail open: note: no profile secrets, so a one-time device key is used for this run");
                 return DeviceKey.generate();
             });
-            OnlineLicenseRequester requester = new OnlineLicenseRequester(RightsServerTransport.create(
-                    Optional.ofNullable(rightsTrust)), passcodes, new ServerKeyPins(root.profileDirectory()), clock);
+            Optional<Path> tlsTrust = Optional.ofNullable(rightsTrust).or(() -> ProfileRightsSettings.read(root.profileDirectory())
+                    .flatMap(ProfileRightsSettings::trust));
+            OnlineLicenseRequester requester = new OnlineLicenseRequester(RightsServerTransport.create(tlsTrust), passcodes,
+                    new ServerKeyPins(root.profileDirectory()), clock);
             opener = opener == null ? ProtectedMessageOpener.online(deviceKey, address.get(), requester, cache, clock)
                     : opener.withOnlineLicensing(deviceKey, address.get(), requester);
         }

@@ -279,7 +279,7 @@ final class ProtectedMimeStructure {
         return new Wrapper(text, html);
     }
 
-    private static Optional<String> headerContentId(MimeMessage message) throws MessagingException {
+    static Optional<String> headerContentId(MimeMessage message) throws MessagingException {
         String value = message.getHeader(ProtectedMessageFormat.HEADER, null);
         if (value == null) {
             return Optional.empty();
@@ -292,7 +292,7 @@ final class ProtectedMimeStructure {
         return Optional.of(matcher.group(1));
     }
 
-    private static Optional<URI> headerRightsServer(MimeMessage message) throws MessagingException {
+    static Optional<URI> headerRightsServer(MimeMessage message) throws MessagingException {
         String value = message.getHeader(ProtectedMessageFormat.HEADER, null);
         if (value == null) {
             return Optional.empty();
