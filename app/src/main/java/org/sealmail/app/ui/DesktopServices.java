@@ -58,22 +58,23 @@ public final class DesktopServices implements AutoCloseable {
         SqliteMailStore store = SqliteMailStore.open(profile);
         Clock clock = Clock.systemDefaultZone();
         InMemoryKeyRing keyRing = new InMemoryKeyRing();
+        DesktopOnlineLicensing online = DesktopOnlineLicensing.of(profile, store, clock);
         CertificateLookup certificates = address -> store.certificates().find(address).stream()
                 .map(DirectoryEntry::certificate).findFirst();
         InMemoryComposeServices drafts = new InMemoryComposeServices();
         UiServices services = new UiServices(
                 new StoreMailbox(store, UiText.forLocale(java.util.Locale.getDefault()).get("main.local-folders")),
-                new StoredMessageOpener(id -> store.messages().raw(id)
+                online.opener(new StoredMessageOpener(id -> store.messages().raw(id)
                         .orElseThrow(() -> new NoSuchElementException("message " + id + " has no stored body")),
-                        keyRing, new InMemoryUseLicenseCache(), clock),
-                new CertificateRecipientDirectory(certificates, (prefix, limit) -> store.certificates().list().stream()
-                        .map(DirectoryEntry::address).distinct()
+                        keyRing, new InMemoryUseLicenseCache(), clock)),
+                online.directory(new CertificateRecipientDirectory(certificates, (prefix, limit) -> store.certificates().list()
+                        .stream().map(DirectoryEntry::address).distinct()
                         .filter(address -> address.contains(prefix.toLowerCase(java.util.Locale.ROOT)))
-                        .limit(limit).toList(), clock),
+                        .limit(limit).toList(), clock)),
                 new PipelineOutbox(accountId -> sender(store, keyRing, accountId),
-                        accountId -> new OutgoingMessagePipeline(RuleSetHolder.withoutRulesFile(),
+                        accountId -> online.pipeline(new OutgoingMessagePipeline(RuleSetHolder.withoutRulesFile(),
                                 address -> certificates.certificateFor(address).stream().toList(),
-                                new StoreOutbox(store.outbox(), accountId, clock), clock), Map.of(), clock),
+                                new StoreOutbox(store.outbox(), accountId, clock), clock)), Map.of(), clock),
                 drafts, builtInTemplates(), keyRing,
                 new JavaPreferencesStore(Preferences.userRoot().node("sealmail/ui")), new AccountSetupService() {
                     @Override

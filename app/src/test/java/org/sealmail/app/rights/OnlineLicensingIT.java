@@ -37,6 +37,13 @@ import org.sealmail.crypto.rights.message.OpenResult;
 import org.sealmail.crypto.rights.message.ProtectedMessage;
 import org.sealmail.crypto.rights.message.ProtectedMessageBuilder;
 import org.sealmail.crypto.rights.message.ProtectedMessageOpener;
+import org.sealmail.crypto.rights.message.ProtectionHeader;
+import org.sealmail.policy.rules.RuleSetHolder;
+import org.sealmail.policy.send.OutgoingMessagePipeline;
+import org.sealmail.policy.send.OutgoingSubmission;
+import org.sealmail.policy.send.SendRequest;
+import org.sealmail.policy.send.SendResult;
+import org.sealmail.policy.send.SendStatus;
 import org.sealmail.crypto.rights.template.ProtectionTemplate;
 import org.sealmail.crypto.testing.TestPki;
 import org.sealmail.mailstore.imap.ImapConnector;
@@ -230,12 +237,41 @@ class OnlineLicensingIT {
         }
     }
 
+    @Test
+    void alicesSendPipelineLicensesDanOnlineAndRegistersTheMessageBeforeQueueingIt() throws Exception {
+        ProfileRightsSettings settings = new ProfileRightsSettings(url, Optional.of(RightsServers.tlsTrust(dir)),
+                Optional.empty());
+        List<OutgoingSubmission> queued = new java.util.ArrayList<>();
+        OutgoingMessagePipeline pipeline = new OutgoingMessagePipeline(RuleSetHolder.withoutRulesFile(), address -> List.of(),
+                queued::add, Clock.systemUTC()).withOnlineLicensing(RightsServerRegistrar.of(settings, Clock.systemUTC()));
+
+        SendResult result = pipeline.send(SendRequest.of(composed(List.of(DAN)), pki.alice)
+                .withChosenTemplate(ProtectionTemplate.DO_NOT_FORWARD));
+
+        assertThat(result.status()).as(result.explanation()).isEqualTo(SendStatus.QUEUED);
+        byte[] sent = queued.get(0).message();
+        String cid = ProtectionHeader.read(new MimeMessage(Session.getInstance(new Properties()),
+                new ByteArrayInputStream(sent))).contentId();
+        assertThat(client().status(cid, pki.alice).recipients()).extracting(MessageStatus.Recipient::licensee).contains(DAN);
+        OpenResult opened = dan(DeviceKey.generate(), new InMemoryUseLicenseCache(), Clock.systemUTC()).open(deliverToDan(sent));
+        assertThat(opened.status()).as(opened.reason()).isEqualTo(OpenStatus.OPENED);
+        assertThat(new String(opened.content().orElseThrow(), StandardCharsets.UTF_8)).contains(BODY);
+    }
+
     private RightsServerClient client() {
         return new RightsServerClient(transport, url, Clock.systemUTC());
     }
 
     private ProtectedMessage aliceProtects(List<String> to, ProtectionTemplate template,
             Optional<OnlineLicensing.DoubleKeyService> doubleKey) throws Exception {
+        MimeMessage message = composed(to);
+        OnlineLicensing licensing = new OnlineLicensing(url, client().currentKey().certificate(), doubleKey);
+        List<java.security.cert.X509Certificate> certificates = List.of(pki.bob.certificate());
+        return new ProtectedMessageBuilder(Clock.systemUTC()).withOnlineLicensing(licensing)
+                .protect(message, template, pki.alice, certificates);
+    }
+
+    private static MimeMessage composed(List<String> to) throws Exception {
         MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
         message.setFrom(new InternetAddress("alice@example.test", "Alice Example"));
         for (String address : to) {
@@ -244,17 +280,18 @@ class OnlineLicensingIT {
         message.setSubject("Merger");
         message.setText(BODY, "UTF-8");
         message.saveChanges();
-        OnlineLicensing licensing = new OnlineLicensing(url, client().currentKey().certificate(), doubleKey);
-        List<java.security.cert.X509Certificate> certificates = List.of(pki.bob.certificate());
-        return new ProtectedMessageBuilder(Clock.systemUTC()).withOnlineLicensing(licensing)
-                .protect(message, template, pki.alice, certificates);
+        return message;
     }
 
     /** Sends the message over SMTP to Dan's GreenMail INBOX and reads it back over IMAP, as his client would. */
     private byte[] deliverToDan(ProtectedMessage message) throws Exception {
+        return deliverToDan(message.toBytes());
+    }
+
+    private byte[] deliverToDan(byte[] rfc5322) throws Exception {
         int before = mail.greenMail().getReceivedMessagesForDomain(DAN).length;
         Session session = Session.getInstance(new Properties());
-        MimeMessage outgoing = new MimeMessage(session, new ByteArrayInputStream(message.toBytes()));
+        MimeMessage outgoing = new MimeMessage(session, new ByteArrayInputStream(rfc5322));
         jakarta.mail.Transport transport = session.getTransport("smtp");
         transport.connect("127.0.0.1", mail.smtpPort(), null, null);
         transport.sendMessage(outgoing, new InternetAddress[] {new InternetAddress(DAN)});
