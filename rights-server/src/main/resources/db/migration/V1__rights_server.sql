@@ -47,6 +47,7 @@ CREATE TABLE recipient_session (
 CREATE TABLE access_log (
     id        TEXT PRIMARY KEY,
     cid       TEXT NOT NULL,
+    seq       BIGINT NOT NULL,
     at_ms     BIGINT NOT NULL,
     licensee  TEXT,
     client    TEXT,
@@ -56,7 +57,7 @@ CREATE TABLE access_log (
     device    TEXT,
     not_after BIGINT
 );
-CREATE INDEX access_log_by_message ON access_log (cid, at_ms);
+CREATE INDEX access_log_by_message ON access_log (cid, seq);
 
 CREATE TABLE request_nonce (
     jti     TEXT PRIMARY KEY,

@@ -47,11 +47,12 @@ public record RightsServerConfig(Role role, Optional<URI> publicUrl, String host
             default -> throw new ConfigException(config.where("role") + " = " + roleName + ": expected rights-server or key-service");
         };
         boolean rights = role == Role.RIGHTS_SERVER;
+        Optional<URI> publicUrl = rights ? Optional.of(publicUrl(config)) : Optional.empty();
         Path tls = config.path("tls.keystore").orElseThrow(() -> new ConfigException(config.where("tls.keystore")
                 + " is required (PKCS#12 with the TLS server key)"));
         char[] tlsPassword = config.secret("tls.password").orElseThrow(() -> new ConfigException(
                 config.where("tls.password-file") + " or 'tls.password-env' is required"));
-        return new RightsServerConfig(role, rights ? Optional.of(publicUrl(config)) : Optional.empty(),
+        return new RightsServerConfig(role, publicUrl,
                 config.string("listen.host", "127.0.0.1"), config.integer("listen.port", 8443, 0, 65535), tls, tlsPassword,
                 config.string("database.url", "jdbc:sqlite:" + config.directory().resolve("rights-server.db")),
                 config.optional("database.user"), config.secret("database.password"),

@@ -70,7 +70,7 @@ public final class RightsServer implements AutoCloseable {
                     new PasscodeRepository(database), new SessionRepository(database), accessLog,
                     new PasscodeMailer(config.smtp().orElseThrow()), config.passcodes(), config.sessionTtl());
             ApiRoutes api = new ApiRoutes(clock, publicUrl, keys, senders, recipients);
-            WebReaderRoutes reader = new WebReaderRoutes(recipients, config.sessionTtl());
+            WebReaderRoutes reader = new WebReaderRoutes(clock, recipients, config.sessionTtl());
             routes = javalinConfig -> {
                 api.addTo(javalinConfig.routes);
                 reader.addTo(javalinConfig.routes);
@@ -85,6 +85,7 @@ public final class RightsServer implements AutoCloseable {
             javalinConfig.http.maxRequestSize = (long) config.maxContentBytes() * 4 / 3 + 1024 * 1024;
             javalinConfig.jetty.addConnector((server, http) -> TlsConnector.create(server, http, tls, config.tlsPassword(),
                     config.host(), config.port()));
+            javalinConfig.routes.before(ctx -> ctx.header("Strict-Transport-Security", "max-age=31536000"));
             routes.accept(javalinConfig);
             javalinConfig.routes.exception(RightsProblem.class, (problem, ctx) -> HttpResponses.problem(ctx, problem));
             javalinConfig.routes.exception(Exception.class, (error, ctx) -> {

@@ -43,6 +43,8 @@ import org.sealmail.rights.problem.RightsProblem;
  */
 public record ServerKey(String alias, String kid, PrivateKey privateKey, List<X509Certificate> chain) {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ServerKey.class);
+
     /** Checks and copies the fields. */
     public ServerKey {
         Objects.requireNonNull(alias, "alias");
@@ -115,6 +117,7 @@ public record ServerKey(String alias, String kid, PrivateKey privateKey, List<X5
         } catch (ParseException e) {
             throw new RightsProblem(ProblemReason.CONTENT_KEY_INVALID, "the wrapped key is not a JWE: " + e.getMessage(), e);
         } catch (JOSEException e) {
+            LOG.warn("JWE for key {} (alias {}) does not decrypt", kid, alias, e);
             throw new RightsProblem(ProblemReason.CONTENT_KEY_INVALID, "the wrapped key does not decrypt with key "
                     + kid + ": " + e.getMessage(), e);
         }

@@ -47,9 +47,6 @@ public record DeviceKey(JWK jwk, String id) {
         } catch (ParseException e) {
             throw unsupported("device_key is not a JWK: " + e.getMessage(), e);
         }
-        if (jwk.isPrivate()) {
-            throw unsupported("device_key holds private key members: send the public key only", null);
-        }
         if (jwk instanceof RSAKey rsa) {
             if (rsa.size() < 2048) {
                 throw unsupported("device_key is a " + rsa.size() + "-bit RSA key; at least 2048 bits are needed", null);
@@ -60,6 +57,9 @@ public record DeviceKey(JWK jwk, String id) {
             }
         } else {
             throw unsupported("device_key has kty " + jwk.getKeyType() + "; RSA or EC are supported", null);
+        }
+        if (jwk.isPrivate()) {
+            throw unsupported("device_key holds private key members: send the public key only", null);
         }
         try {
             return new DeviceKey(jwk, jwk.computeThumbprint("SHA-256").toString());

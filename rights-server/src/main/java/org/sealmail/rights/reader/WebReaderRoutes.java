@@ -3,8 +3,8 @@ package org.sealmail.rights.reader;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -29,15 +29,18 @@ public final class WebReaderRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(WebReaderRoutes.class);
     private static final Pattern CID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
+    private final Clock clock;
     private final RecipientService recipients;
     private final Duration sessionTtl;
     private final SecureRandom random = new SecureRandom();
 
     /**
+     * @param clock time source (for showing expiry before sign-in)
      * @param recipients recipient operations
      * @param sessionTtl session lifetime (the cookie's Max-Age)
      */
-    public WebReaderRoutes(RecipientService recipients, Duration sessionTtl) {
+    public WebReaderRoutes(Clock clock, RecipientService recipients, Duration sessionTtl) {
+        this.clock = clock;
         this.recipients = recipients;
         this.sessionTtl = sessionTtl;
     }
@@ -58,7 +61,7 @@ public final class WebReaderRoutes {
                 return refusal(new RightsProblem(ProblemReason.REVOKED, "The sender revoked this message at "
                         + message.revokedAt().get() + message.revocationReason().map(reason -> ": " + reason).orElse(".")), branding);
             }
-            if (message.isExpiredAt(Instant.now())) {
+            if (message.isExpiredAt(clock.instant())) {
                 return refusal(new RightsProblem(ProblemReason.EXPIRED, "This message expired at " + message.notAfter().get()
                         + "."), branding);
             }

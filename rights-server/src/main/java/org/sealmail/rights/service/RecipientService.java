@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class RecipientService {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecipientService.class);
+    /** The shortest use license issued: long enough to open the message once when it allows 0 offline days. */
+    private static final Duration MINIMUM_USE = Duration.ofMinutes(5);
 
     private final Clock clock;
     private final String publicUrl;
@@ -212,7 +214,7 @@ public final class RecipientService {
         }
         LicenseClaims claims = claims(message);
         Instant issuedAt = now.truncatedTo(ChronoUnit.SECONDS);
-        Instant offline = issuedAt.plus(Duration.ofDays(claims.offlineDays()));
+        Instant offline = issuedAt.plus(offlinePeriod(claims.offlineDays()));
         Instant notAfter = message.notAfter().filter(expiry -> expiry.isBefore(offline)).orElse(offline);
         byte[] key = keys.unwrap(message.doubleKey() ? message.shareA().orElseThrow() : message.contentKey().orElseThrow());
         String wrapped;
@@ -296,6 +298,16 @@ public final class RecipientService {
         return rights;
     }
 
+    /**
+     * @param offlineDays the publishing license's {@code offline_days}
+     * @return how long a use license may be used: those days, but at least {@link #MINIMUM_USE} so that a license of a
+     *     message with 0 offline days still opens it once
+     */
+    static Duration offlinePeriod(int offlineDays) {
+        Duration days = Duration.ofDays(offlineDays);
+        return days.compareTo(MINIMUM_USE) < 0 ? MINIMUM_USE : days;
+    }
+
     private int fail(String cid, String licensee, Instant now) {
         return passcodes.recordFailure(cid, licensee, now, policy.maxFailures(), policy.lock());
     }
@@ -313,7 +325,8 @@ public final class RecipientService {
     }
 
     private static RightsProblem locked(String licensee, Instant until, Instant now) {
-        long retry = Math.max(1, Duration.between(now, until).toSeconds());
+        Duration left = Duration.between(now, until);
+        long retry = Math.max(1, left.toSeconds() + (left.toNanosPart() > 0 ? 1 : 0));
         return new RightsProblem(ProblemReason.PASSCODE_LOCKED, "too many wrong passcodes for " + licensee + ": locked until "
                 + until, Map.of("retry_after", retry), null);
     }

@@ -25,8 +25,9 @@ public final class AccessLogRepository {
      * @throws StorageException if the database fails
      */
     public void append(AccessLogEntry entry) {
-        String sql = "INSERT INTO access_log (id, cid, at_ms, licensee, client, channel, outcome, reason, device, not_after)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        // seq orders the entries of one message (clock times can tie); one statement, so it is atomic per database
+        String sql = "INSERT INTO access_log (id, cid, seq, at_ms, licensee, client, channel, outcome, reason, device, not_after)"
+                + " SELECT ?, ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ?, ?, ?, ?, ? FROM access_log WHERE cid = ?";
         try (Connection connection = database.connection(); PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, UUID.randomUUID().toString());
             statement.setString(2, entry.cid());
@@ -38,6 +39,7 @@ public final class AccessLogRepository {
             statement.setString(8, entry.reason());
             statement.setString(9, entry.device().orElse(null));
             MessageRepository.setInstant(statement, 10, entry.notAfter());
+            statement.setString(11, entry.cid());
             statement.executeUpdate();
         } catch (SQLException e) {
             throw new StorageException("cannot append to the access log of " + entry.cid(), e);
@@ -51,7 +53,7 @@ public final class AccessLogRepository {
      */
     public List<AccessLogEntry> list(String cid) {
         String sql = "SELECT at_ms, licensee, client, channel, outcome, reason, device, not_after FROM access_log"
-                + " WHERE cid = ? ORDER BY at_ms, id";
+                + " WHERE cid = ? ORDER BY seq, at_ms, id";
         List<AccessLogEntry> entries = new ArrayList<>();
         try (Connection connection = database.connection(); PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, cid);
