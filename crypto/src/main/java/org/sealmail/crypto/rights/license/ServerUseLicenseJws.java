@@ -26,6 +26,12 @@ import org.sealmail.crypto.rights.Refusal;
  */
 public final class ServerUseLicenseJws {
 
+    /**
+     * How long a server-issued use license of a message with 0 offline days may last: long enough to open it
+     * once (docs/rights-server-api.md §5); the client does not cache such a license.
+     */
+    public static final Duration SINGLE_OPEN = Duration.ofSeconds(300);
+
     private ServerUseLicenseJws() {
     }
 
@@ -112,7 +118,7 @@ public final class ServerUseLicenseJws {
             throw new ProtectionRefusedException(Refusal.ISSUER_MISMATCH, "the use license grants " + license.licensee() + " "
                     + license.rights() + " but the sender granted " + grant.rights());
         }
-        Instant offlineLimit = license.issuedAt().plus(Duration.ofDays(pl.offlineDays()));
+        Instant offlineLimit = license.issuedAt().plus(pl.offlineDays() == 0 ? SINGLE_OPEN : Duration.ofDays(pl.offlineDays()));
         if (license.notAfter().isAfter(offlineLimit)) {
             throw new ProtectionRefusedException(Refusal.ISSUER_MISMATCH, "the use license runs to " + license.notAfter()
                     + ", later than the " + pl.offlineDays() + " offline days the sender allows (" + offlineLimit + ")");

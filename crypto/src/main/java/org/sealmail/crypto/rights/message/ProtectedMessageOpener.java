@@ -284,7 +284,8 @@ public final class ProtectedMessageOpener {
                 compact, access.device()));
         OpenResult result = openWithServerLicense(access, verified, shareB, envelope, parts, message, now,
                 LicenseSource.RIGHTS_SERVER);
-        if (result.opened() && verified.license().notAfter().isAfter(now)) {
+        if (result.opened() && verified.license().notAfter().isAfter(now)
+                && verified.publishingLicense().license().offlineDays() > 0) {
             cache.put(new CachedUseLicense(envelope.contentId(), access.licensee(), verified.license().notAfter(),
                     new CachedServerLicense(compact, shareB).encode()));
         }

@@ -121,6 +121,30 @@ class OnlineLicensingTest {
     }
 
     @Test
+    void withZeroOfflineDaysTheServerLicenseLastsFiveMinutesAndIsNotCached() {
+        ProtectionTemplate noOffline = new ProtectionTemplate("view-once", "View once",
+                org.sealmail.crypto.rights.UsageRights.of(UsageRight.VIEW), List.of(),
+                org.sealmail.crypto.rights.template.Expiry.NEVER, 0);
+        ProtectedMessage message = new ProtectedMessageBuilder(clock).withOnlineLicensing(new OnlineLicensing(SERVER,
+                serverKey.certificate(), Optional.empty())).protect(TestMessages.message("dan@example.test"), noOffline,
+                pki.alice, List.of());
+        ScriptedRightsServer server = new ScriptedRightsServer(message.registration().orElseThrow());
+        server.validity = Duration.ofSeconds(300);
+        server.rights = List.of("VIEW");
+        InMemoryUseLicenseCache cache = new InMemoryUseLicenseCache();
+        ProtectedMessageOpener dan = ProtectedMessageOpener.online(device, "dan@example.test", server, cache, clock);
+
+        OpenResult opened = dan.open(message.toBytes());
+        assertThat(opened.status()).as(opened.reason()).isEqualTo(OpenStatus.OPENED);
+        assertThat(opened.notAfter()).contains(clock.instant().plusSeconds(300));
+        assertThat(cache.find(message.publishingLicense().contentId(), "dan@example.test")).isEmpty();
+
+        server.validity = Duration.ofSeconds(301);
+        OpenResult tooLong = dan.open(message.toBytes());
+        assertThat(tooLong.refusal()).as(tooLong.reason()).contains(Refusal.ISSUER_MISMATCH);
+    }
+
+    @Test
     void doubleKeyEncryptionSplitsTheKeyIntoSharesThatXorToIt() {
         ProtectedMessage message = protect("dan@example.test, bob@example.test", Optional.of(
                 new OnlineLicensing.DoubleKeyService(KEY_SERVICE, keyServiceKey.certificate())));
@@ -291,6 +315,8 @@ class OnlineLicensingTest {
         private final Registration registration;
         int issued;
         boolean keyServiceAnswers = true;
+        Duration validity = Duration.ofDays(30);
+        List<String> rights = List.of("VIEW", "REPLY", "REPLYALL");
 
         ScriptedRightsServer(Registration registration) {
             this.registration = registration;
@@ -309,9 +335,9 @@ class OnlineLicensingTest {
             json.put("iss", "alice@example.test");
             json.put("sub", licensee);
             json.put("dev", requester.id());
-            json.put("rights", List.of("VIEW", "REPLY", "REPLYALL"));
+            json.put("rights", rights);
             json.put("iat", now.getEpochSecond());
-            json.put("exp", now.plus(Duration.ofDays(30)).getEpochSecond());
+            json.put("exp", now.plus(validity).getEpochSecond());
             json.put("cek", ContentKeyWrap.wrap(key, requester.publicKey(), requester.id()));
             json.put("pl", registration.publishingLicense());
             json.put("srv", SERVER.toString());
