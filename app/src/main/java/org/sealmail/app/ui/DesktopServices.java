@@ -40,10 +40,19 @@ public final class DesktopServices implements AutoCloseable {
 
     private final SqliteMailStore store;
     private final UiServices services;
+    private Optional<org.sealmail.app.ui.rights.SentItemRights> sentItemRights = Optional.empty();
 
     private DesktopServices(SqliteMailStore store, UiServices services) {
         this.store = store;
         this.services = services;
+    }
+
+    /**
+     * @return the sender's actions on sent messages protected with online licensing, when the profile names a rights
+     *     server (docs/rights-server-api.md §7)
+     */
+    public Optional<org.sealmail.app.ui.rights.SentItemRights> sentItemRights() {
+        return sentItemRights;
     }
 
     /**
@@ -87,7 +96,11 @@ public final class DesktopServices implements AutoCloseable {
                         throw new IllegalStateException("accounts are created with the command line in this build");
                     }
                 });
-        return new DesktopServices(store, services);
+        DesktopServices desktop = new DesktopServices(store, services);
+        desktop.sentItemRights = org.sealmail.app.rights.ProfileRightsSettings.read(profile).map(settings ->
+                new org.sealmail.app.ui.rights.ServerSentItemRights(id -> store.messages().raw(id).orElseThrow(() ->
+                        new NoSuchElementException("message " + id + " has no stored body")), keyRing, settings, clock));
+        return desktop;
     }
 
     private static SenderIdentity sender(SqliteMailStore store, InMemoryKeyRing keyRing, long accountId) {

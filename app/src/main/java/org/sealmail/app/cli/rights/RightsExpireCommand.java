@@ -41,7 +41,7 @@ public final class RightsExpireCommand implements Callable<Integer> {
                 }
             }
         }
-        MessageStatusReport.status(target.client().expiry(target.contentId(), notAfter, target.sender()),
+        org.sealmail.app.rights.RightsReport.status(target.client().expiry(target.contentId(), notAfter, target.sender()),
                 spec.commandLine().getOut());
         return ExitCode.OK.code();
     }

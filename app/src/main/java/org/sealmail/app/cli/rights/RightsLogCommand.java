@@ -20,7 +20,7 @@ public final class RightsLogCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MessageStatusReport.log(target.client().accessLog(target.contentId(), target.sender()), spec.commandLine().getOut());
+        org.sealmail.app.rights.RightsReport.log(target.client().accessLog(target.contentId(), target.sender()), spec.commandLine().getOut());
         return ExitCode.OK.code();
     }
 }

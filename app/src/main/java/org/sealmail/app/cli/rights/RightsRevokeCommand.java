@@ -31,8 +31,8 @@ public final class RightsRevokeCommand implements Callable<Integer> {
         var client = target.client();
         var sender = target.sender();
         String cid = target.contentId();
-        MessageStatusReport.status(client.revoke(cid, Optional.ofNullable(reason), sender), spec.commandLine().getOut());
-        MessageStatusReport.log(client.accessLog(cid, sender), spec.commandLine().getOut());
+        org.sealmail.app.rights.RightsReport.status(client.revoke(cid, Optional.ofNullable(reason), sender), spec.commandLine().getOut());
+        org.sealmail.app.rights.RightsReport.log(client.accessLog(cid, sender), spec.commandLine().getOut());
         return ExitCode.OK.code();
     }
 }

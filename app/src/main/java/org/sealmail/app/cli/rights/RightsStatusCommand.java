@@ -19,7 +19,7 @@ public final class RightsStatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MessageStatusReport.status(target.client().status(target.contentId(), target.sender()), spec.commandLine().getOut());
+        org.sealmail.app.rights.RightsReport.status(target.client().status(target.contentId(), target.sender()), spec.commandLine().getOut());
         return ExitCode.OK.code();
     }
 }

@@ -1,17 +1,22 @@
-package org.sealmail.app.cli.rights;
+package org.sealmail.app.rights;
 
 import java.io.PrintWriter;
 import org.sealmail.app.cli.TerminalText;
-import org.sealmail.app.rights.AccessLog;
-import org.sealmail.app.rights.MessageStatus;
 
-/** Prints a message status and an access log for the {@code sealmail rights} commands. */
-final class MessageStatusReport {
+/**
+ * Writes a message status and an access log in words, for the {@code sealmail rights} commands and the
+ * desktop client's rights dialog; text from the server is made safe for a terminal first.
+ */
+public final class RightsReport {
 
-    private MessageStatusReport() {
+    private RightsReport() {
     }
 
-    static void status(MessageStatus status, PrintWriter out) {
+    /**
+     * @param status a message status
+     * @param out where to write it, one fact per line
+     */
+    public static void status(MessageStatus status, PrintWriter out) {
         out.println("Message: " + status.contentId());
         out.println("Issuer: " + TerminalText.safe(status.issuer()));
         out.println("Registered: " + status.registeredAt());
@@ -25,7 +30,11 @@ final class MessageStatusReport {
         }
     }
 
-    static void log(AccessLog log, PrintWriter out) {
+    /**
+     * @param log an access log
+     * @param out where to write it: one line per entry, oldest first, then who can still read offline until when
+     */
+    public static void log(AccessLog log, PrintWriter out) {
         out.println("Access log of " + log.contentId() + " (" + log.entries().size() + " entries, oldest first):");
         for (AccessLog.Entry entry : log.entries()) {
             out.println("  " + entry.at() + "  " + TerminalText.safe(entry.licensee()) + "  " + entry.channel() + "  "
