@@ -258,6 +258,34 @@ class OnlineLicensingIT {
         assertThat(new String(opened.content().orElseThrow(), StandardCharsets.UTF_8)).contains(BODY);
     }
 
+    @Test
+    void theDesktopSentItemActionsFindTheServerAndTheSendersKeyFromTheStoredMessage() throws Exception {
+        ProtectedMessage message = aliceProtects(List.of(DAN), ProtectionTemplate.ENCRYPT, Optional.empty());
+        client().register(message.registration().orElseThrow(), pki.alice);
+        byte[] stored = message.toBytes();
+        org.sealmail.app.ui.opening.KeyMaterial keys = new org.sealmail.app.ui.opening.KeyMaterial() {
+            @Override
+            public List<org.sealmail.crypto.keys.CertifiedKey> privateKeys() {
+                return List.of(pki.bob, pki.alice);
+            }
+
+            @Override
+            public List<java.security.cert.X509Certificate> anchorCertificates() {
+                return List.of();
+            }
+        };
+        org.sealmail.app.ui.rights.ServerSentItemRights rights = new org.sealmail.app.ui.rights.ServerSentItemRights(
+                id -> stored, keys, new ProfileRightsSettings(url, Optional.of(RightsServers.tlsTrust(dir)), Optional.empty()),
+                Clock.systemUTC());
+
+        assertThat(rights.state(1).status().contentId()).isEqualTo(message.publishingLicense().contentId());
+        org.sealmail.app.ui.rights.SentItemRights.SentItemState revoked = rights.revoke(1, Optional.of("typo"));
+        assertThat(revoked.status().revokedAt()).isPresent();
+        assertThat(revoked.status().revocationReason()).contains("typo");
+        Instant later = Instant.now().plus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        assertThat(rights.changeExpiry(1, Optional.of(later)).status().notAfter()).contains(later);
+    }
+
     private RightsServerClient client() {
         return new RightsServerClient(transport, url, Clock.systemUTC());
     }
