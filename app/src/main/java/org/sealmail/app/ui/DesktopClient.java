@@ -90,6 +90,18 @@ public final class DesktopClient implements ComposeRequests {
     }
 
     /**
+     * Adds "Rights and access log…" to the message list's context menu: for a sent message protected with
+     * online licensing, its status and access log, Revoke and Change expiry (docs/rights-server-api.md §7).
+     *
+     * @param rights the sender's actions (guarded against the JavaFX thread)
+     */
+    public void enableSentItemRights(org.sealmail.app.ui.rights.SentItemRights rights) {
+        mainWindow.setMessageAction(text.get("main.message.rights"), header -> new org.sealmail.app.ui.rights
+                .SentItemRightsDialog(new org.sealmail.app.ui.rights.SentItemRightsViewModel(rights, executor, text), text)
+                .show(owner(), header.id()));
+    }
+
+    /**
      * Shows the main window on a stage and loads accounts and preferences in the background.
      *
      * @param stage the primary stage

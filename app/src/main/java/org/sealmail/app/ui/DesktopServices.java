@@ -44,10 +44,19 @@ public final class DesktopServices implements AutoCloseable {
 
     private final SqliteMailStore store;
     private final UiServices services;
+    private Optional<org.sealmail.app.ui.rights.SentItemRights> sentItemRights = Optional.empty();
 
     private DesktopServices(SqliteMailStore store, UiServices services) {
         this.store = store;
         this.services = services;
+    }
+
+    /**
+     * @return the sender's actions on sent messages protected with online licensing, when the profile names a rights
+     *     server (docs/rights-server-api.md §7)
+     */
+    public Optional<org.sealmail.app.ui.rights.SentItemRights> sentItemRights() {
+        return sentItemRights;
     }
 
     /**
@@ -62,23 +71,24 @@ public final class DesktopServices implements AutoCloseable {
         SqliteMailStore store = SqliteMailStore.open(profile);
         Clock clock = Clock.systemDefaultZone();
         InMemoryKeyRing keyRing = new InMemoryKeyRing();
+        DesktopOnlineLicensing online = DesktopOnlineLicensing.of(profile, store, clock);
         CertificateLookup certificates = address -> store.certificates().find(address).stream()
                 .map(DirectoryEntry::certificate).findFirst();
         InMemoryComposeServices drafts = new InMemoryComposeServices();
         RuleSetHolder rules = ProfileRules.loadAtStart(profile);
         UiServices services = new UiServices(
                 new StoreMailbox(store, UiText.forLocale(java.util.Locale.getDefault()).get("main.local-folders")),
-                new StoredMessageOpener(id -> store.messages().raw(id)
+                online.opener(new StoredMessageOpener(id -> store.messages().raw(id)
                         .orElseThrow(() -> new NoSuchElementException("message " + id + " has no stored body")),
-                        keyRing, new InMemoryUseLicenseCache(), clock),
-                new CertificateRecipientDirectory(certificates, (prefix, limit) -> store.certificates().list().stream()
-                        .map(DirectoryEntry::address).distinct()
+                        keyRing, new InMemoryUseLicenseCache(), clock)),
+                online.directory(new CertificateRecipientDirectory(certificates, (prefix, limit) -> store.certificates().list()
+                        .stream().map(DirectoryEntry::address).distinct()
                         .filter(address -> address.contains(prefix.toLowerCase(java.util.Locale.ROOT)))
-                        .limit(limit).toList(), clock),
+                        .limit(limit).toList(), clock)),
                 new PipelineOutbox(accountId -> sender(store, keyRing, accountId),
-                        accountId -> new OutgoingMessagePipeline(rules,
+                        accountId -> online.pipeline(new OutgoingMessagePipeline(rules,
                                 address -> certificates.certificateFor(address).stream().toList(),
-                                new StoreOutbox(store.outbox(), accountId, clock), clock), Map.of(), clock),
+                                new StoreOutbox(store.outbox(), accountId, clock), clock)), Map.of(), clock),
                 drafts, builtInTemplates(), keyRing,
                 new JavaPreferencesStore(Preferences.userRoot().node("sealmail/ui")), new AccountSetupService() {
                     @Override
@@ -91,7 +101,11 @@ public final class DesktopServices implements AutoCloseable {
                         throw new IllegalStateException("accounts are created with the command line in this build");
                     }
                 }, new ProfileRules(rules));
-        return new DesktopServices(store, services);
+        DesktopServices desktop = new DesktopServices(store, services);
+        desktop.sentItemRights = org.sealmail.app.rights.ProfileRightsSettings.read(profile).map(settings ->
+                new org.sealmail.app.ui.rights.ServerSentItemRights(id -> store.messages().raw(id).orElseThrow(() ->
+                        new NoSuchElementException("message " + id + " has no stored body")), keyRing, settings, clock));
+        return desktop;
     }
 
     private static SenderIdentity sender(SqliteMailStore store, InMemoryKeyRing keyRing, long accountId) {

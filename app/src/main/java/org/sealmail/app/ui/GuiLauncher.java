@@ -64,6 +64,7 @@ public final class GuiLauncher {
         }
         try (DesktopServices opened = services.get()) {
             SealmailApplication.prepare(opened.services());
+            SealmailApplication.prepareSentItemRights(opened.sentItemRights());
             Application.launch(SealmailApplication.class);
             return ExitCode.OK;
         } catch (org.sealmail.mailstore.StoreException e) {

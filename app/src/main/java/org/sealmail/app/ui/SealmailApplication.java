@@ -6,6 +6,7 @@ import javafx.application.Application;
 import javafx.stage.Stage;
 import org.sealmail.app.ui.html.RemoteContentGate;
 import org.sealmail.app.ui.task.FxTaskExecutor;
+import org.sealmail.app.ui.task.FxThreadCheck;
 
 /**
  * The JavaFX application: installs the {@link RemoteContentGate} before any WebView exists,
@@ -26,6 +27,16 @@ public final class SealmailApplication extends Application {
         preparedServices = services;
     }
 
+    private static volatile java.util.Optional<org.sealmail.app.ui.rights.SentItemRights> preparedSentItemRights =
+            java.util.Optional.empty();
+
+    /**
+     * @param rights the sender's actions on sent messages protected online, when the profile names a rights server
+     */
+    static void prepareSentItemRights(java.util.Optional<org.sealmail.app.ui.rights.SentItemRights> rights) {
+        preparedSentItemRights = rights;
+    }
+
     @Override
     public void init() {
         RemoteContentGate.install();
@@ -41,6 +52,8 @@ public final class SealmailApplication extends Application {
         UiServices services = prepared.guarded();
         DesktopClient client = new DesktopClient(services, executor, UiText.forLocale(Locale.getDefault()),
                 Clock.systemDefaultZone(), url -> getHostServices().showDocument(url));
+        preparedSentItemRights.ifPresent(rights -> client.enableSentItemRights(FxThreadCheck.guard(
+                org.sealmail.app.ui.rights.SentItemRights.class, rights)));
         client.showMainWindow(stage);
     }
 

@@ -110,6 +110,24 @@ public final class MainWindow {
         rulesBanner.setManaged(!warning.isEmpty());
     }
 
+    /**
+     * Adds an item to the message list's context menu that acts on the selected message.
+     *
+     * @param label the item's text
+     * @param action what it does with the selected message
+     */
+    public void setMessageAction(String label, java.util.function.Consumer<MessageHeader> action) {
+        MenuItem item = new MenuItem(label);
+        item.setOnAction(event -> {
+            MessageHeader selected = messageTable.getSelectionModel().getSelectedItem();
+            if (selected != null) {
+                action.accept(selected);
+            }
+        });
+        item.disableProperty().bind(messageTable.getSelectionModel().selectedItemProperty().isNull());
+        messageTable.setContextMenu(new javafx.scene.control.ContextMenu(item));
+    }
+
     /** @return the message list (tests inspect its cells) */
     public TableView<MessageHeader> messageTable() {
         return messageTable;
