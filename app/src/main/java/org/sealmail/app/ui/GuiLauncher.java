@@ -63,7 +63,7 @@ public final class GuiLauncher {
             return ExitCode.NO_DISPLAY;
         }
         try (DesktopServices opened = services.get()) {
-            SealmailApplication.prepare(opened.services());
+            SealmailApplication.prepare(opened);
             Application.launch(SealmailApplication.class);
             return ExitCode.OK;
         } catch (org.sealmail.mailstore.StoreException e) {
