@@ -54,7 +54,7 @@ class StoreCommandTest {
 
         assertThat(run("--profile", profile.toString(), "store", "stats")).isEqualTo(0);
         assertThat(out).contains("Messages: 3").contains("Folders: 1").contains("  Old mail: 3").contains("Size on disk: ")
-                .contains(profile.resolve("sealmail.db").toString()).contains("(schema 1)");
+                .contains(profile.resolve("sealmail.db").toString()).contains("(schema 2)");
     }
 
     @Test
