@@ -298,7 +298,7 @@ public final class MainViewModel {
             return;
         }
         replacingRows = true;
-        folderRows.show(new MessageQuery(folder.id(), sort.get(), conversations.get()), () -> {
+        folderRows.refresh(() -> {
             replacingRows = false;
             updateListSummary(folder);
         });

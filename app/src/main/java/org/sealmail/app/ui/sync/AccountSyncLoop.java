@@ -172,9 +172,11 @@ final class AccountSyncLoop implements AutoCloseable {
         }
     }
 
+    /** The transport only connects with TLS 1.2 or 1.3 and a verified certificate: say which mode, to which host. */
     private String tlsDescription() {
-        return "TLS 1.2+ (" + AccountTransport.endpoint(account.imap()).security().name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT)
-                + "), " + account.imap().host() + ":" + account.imap().port();
+        boolean implicit = AccountTransport.endpoint(account.imap()).security()
+                == org.sealmail.mailstore.server.ConnectionSecurity.IMPLICIT_TLS;
+        return "1.2+ (" + (implicit ? "implicit TLS" : "STARTTLS") + "), " + account.imap().host() + ":" + account.imap().port();
     }
 
     @Override
