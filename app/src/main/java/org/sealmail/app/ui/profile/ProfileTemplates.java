@@ -56,7 +56,7 @@ public record ProfileTemplates(Map<String, ProtectionTemplate> templates, List<S
         for (Path file : files) {
             try {
                 ProtectionTemplate template = ProtectionTemplateFile.read(file);
-                if (ProtectionTemplate.builtIn(template.id()).isPresent() || templates.containsKey(template.id())) {
+                if (templates.containsKey(template.id())) {
                     problems.add(file + ": the template id " + template.id() + " is already taken");
                 } else {
                     templates.put(template.id(), template);
