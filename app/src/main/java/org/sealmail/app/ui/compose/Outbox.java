@@ -8,9 +8,20 @@ import org.sealmail.app.ui.task.ProgressReporter;
  */
 public interface Outbox {
 
+    /** Progress step: protecting (signing, encrypting) the message; a resource bundle key. */
+    String PROTECTING = "compose.progress.protecting";
+    /** Progress step: building the message. */
+    String PREPARING = "compose.progress.preparing";
+    /** Progress step: queued durably in the outbox. */
+    String QUEUED = "compose.progress.queued";
+    /** Progress step: submitting to the server. */
+    String SUBMITTING = "compose.progress.submitting";
+    /** Progress step: the server took the message. */
+    String SUBMITTED = "compose.progress.submitted";
+
     /**
      * @param message the message
-     * @param progress receives the steps (protecting, queued, sending, sent)
+     * @param progress receives the steps; their messages are the resource bundle keys above
      * @throws SendFailure when it could not be queued or submitted; a queued message stays in the
      *         outbox and is retried
      */

@@ -35,23 +35,21 @@ public final class SendingOutbox implements Outbox {
     @Override
     public void send(OutgoingMessage message, ProgressReporter progress) {
         queue.send(message, progress);
-        progress.report(new Progress(2, 3, "Sending\u2026"));
+        progress.report(new Progress(2, 3, Outbox.SUBMITTING));
         OutboxRun run;
         try {
             run = sync.sendNow(message.accountId());
         } catch (MailServerException e) {
-            throw new SendFailure("queued in the outbox; the server could not take it now (" + e.getMessage()
-                    + "); it is sent again automatically", e.failure().retryable(), e);
+            throw new SendFailure(e.getMessage(), e.failure().retryable(), e);
         } catch (IllegalArgumentException e) {
-            throw new SendFailure("queued in the outbox; " + e.getMessage(), false, e);
+            throw new SendFailure(e.getMessage(), false, e);
         }
         if (run.failed() > 0 || run.unknown() > 0) {
             throw new SendFailure(String.join("; ", run.errors()), false, null);
         }
         if (run.requeued() > 0) {
-            throw new SendFailure("queued in the outbox; the server refused it for now ("
-                    + String.join("; ", run.errors()) + "); it is sent again automatically", true, null);
+            throw new SendFailure(String.join("; ", run.errors()), true, null);
         }
-        progress.report(new Progress(3, 3, "Sent"));
+        progress.report(new Progress(3, 3, Outbox.SUBMITTED));
     }
 }
