@@ -208,7 +208,9 @@ public final class DesktopClient implements ComposeRequests {
 
     private Optional<AccountSummary> sendingAccount() {
         FolderSummary folder = main.selectedFolderProperty().get();
-        return main.accounts().stream().filter(a -> folder == null || a.id() == folder.accountId()).findFirst();
+        long local = org.sealmail.app.ui.store.StoreMailbox.LOCAL_FOLDERS;
+        return main.accounts().stream().filter(a -> a.id() != local)
+                .filter(a -> folder == null || folder.accountId() == local || a.id() == folder.accountId()).findFirst();
     }
 
     /** Opens the settings window. */

@@ -126,7 +126,7 @@ public final class DesktopServices implements AutoCloseable {
         CertificateLookup certificates = address -> store.certificates().find(address).stream()
                 .map(DirectoryEntry::certificate).findFirst();
         PipelineOutbox pipeline = new PipelineOutbox(accountId -> sender(accountId, keys)
-                .orElseThrow(() -> new NoSuchElementException("no account with id " + accountId)),
+                .orElseThrow(() -> new NoSuchElementException(text.get("compose.error.no-account"))),
                 accountId -> new OutgoingMessagePipeline(RuleSetHolder.withoutRulesFile(),
                         address -> certificates.certificateFor(address).stream().toList(),
                         new StoreOutbox(store.outbox(), accountId, clock), clock), templates.templates(), clock);
