@@ -310,8 +310,7 @@ public final class MainViewModel {
                 : Optional.ofNullable(statuses.get(folder.accountId()));
         SyncStatus current = status.orElse(SyncStatus.offline(folder == null ? 0 : folder.accountId()));
         String state = text.get("main.status.connection." + current.state().name().toLowerCase(java.util.Locale.ROOT));
-        connectionText.set(current.state() == ConnectionState.FAILED && !current.detail().isEmpty()
-                ? state + ": " + current.detail() : state);
+        connectionText.set(current.detail().isEmpty() ? state : state + ": " + current.detail());
         tlsActive.set(current.tls().isPresent());
         tlsText.set(current.tls().map(tls -> text.get("main.status.tls", tls))
                 .orElse(current.state() == ConnectionState.OFFLINE ? "" : text.get("main.status.no-tls")));

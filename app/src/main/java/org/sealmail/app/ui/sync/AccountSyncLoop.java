@@ -123,8 +123,10 @@ final class AccountSyncLoop implements AutoCloseable {
         Optional<String> tls = Optional.of(tlsDescription());
         try {
             publish.accept(new SyncStatus(account.id(), ConnectionState.CONNECTING, Optional.empty(), 0, 0, ""));
+            String outboxErrors;
             synchronized (lock) {
                 OutboxRun sent = engines().sendPending();
+                outboxErrors = String.join("; ", sent.errors());
                 if (!sent.errors().isEmpty()) {
                     LOG.info("account {}: outbox errors {}", account.id(), sent.errors());
                 }
@@ -143,7 +145,7 @@ final class AccountSyncLoop implements AutoCloseable {
                 }
             }
             backoff.reset();
-            publish.accept(new SyncStatus(account.id(), ConnectionState.CONNECTED, tls, 0, 0, ""));
+            publish.accept(new SyncStatus(account.id(), ConnectionState.CONNECTED, tls, 0, 0, outboxErrors));
             watchInbox();
         } catch (MailServerException e) {
             fail(e.getMessage(), e.failure().retryable());
