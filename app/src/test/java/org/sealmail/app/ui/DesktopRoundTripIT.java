@@ -240,4 +240,74 @@ class DesktopRoundTripIT {
         assertThat(printerJobs.get()).isEqualTo(1);
         onFx(() -> Screenshots.save(bobStage.getScene(), "real-main-window-encrypt"));
     }
+
+    @Test
+    void smimeMailSignedByOpensslArrivesOverImapAndShowsVerifiedTamperedAndMismatch(FxRobot robot) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.sealmail.crypto.testing.PeerTool.available("openssl"),
+                "openssl is not installed");
+        Path body = Files.writeString(work.resolve("body.txt"), "Hello Bob,\r\n\r\nthe contract is signed. See you at noon.\r\n");
+        Path intermediate = pki.writeIntermediatePem(work);
+        byte[] verified = opensslSigned(body, intermediate, "alice", pki.alice, "Verified by OpenSSL");
+        byte[] tampered = new String(opensslSigned(body, intermediate, "alice", pki.alice, "Tampered after signing"),
+                StandardCharsets.UTF_8).replace("at noon", "at nine").getBytes(StandardCharsets.UTF_8);
+        byte[] mismatch = opensslSigned(body, intermediate, "carol", pki.carol, "Signed by someone else");
+        byte[] plain = ("From: Alice Example <alice@example.test>\r\nTo: bob@example.test\r\nSubject: Plain hello\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\n\r\nLunch at one?\r\n").getBytes(StandardCharsets.UTF_8);
+        com.icegreen.greenmail.user.GreenMailUser mailbox = servers.greenMail().getUserManager().getUserByEmail(BOB);
+        for (byte[] raw : List.of(verified, tampered, mismatch, plain)) {
+            mailbox.deliver(new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()),
+                    new java.io.ByteArrayInputStream(raw)));
+        }
+
+        runFx(() -> bob.mainModel().synchronize());
+        waitUntil(() -> onFx(() -> bob.mainModel().pagedRows().size() == 4 && bob.mainModel().pagedRows().stream()
+                .allMatch(java.util.Objects::nonNull)));
+
+        assertThat(openRow("Verified by OpenSSL")).isEqualTo("Signed by Alice Example <alice@example.test>: the signature "
+                + "is valid, the certificate is trusted and matches the sender.");
+        assertThat(smime().valid()).isTrue();
+        onFx(() -> Screenshots.save(bobStage.getScene(), "real-reader-smime-verified"));
+        assertThat(openRow("Tampered after signing"))
+                .isEqualTo("The signature is INVALID: this message was changed after Alice Example signed it.");
+        assertThat(smime().outcome()).isEqualTo(org.sealmail.app.ui.reader.SignatureCheck.Outcome.BAD_SIGNATURE);
+        onFx(() -> Screenshots.save(bobStage.getScene(), "real-reader-smime-tampered"));
+        assertThat(openRow("Signed by someone else")).isEqualTo("Signed by carol@example.test, but the message says it is "
+                + "from Alice Example <alice@example.test>: the addresses do not match.");
+        assertThat(smime().addressMatchesFrom()).isFalse();
+        openRow("Plain hello");
+        assertThat(onFx(() -> bob.readerModel().currentMessage().orElseThrow().parts().get(0).content())).contains("Lunch at one?");
+        onFx(() -> Screenshots.save(bobStage.getScene(), "real-reader-plain"));
+    }
+
+    private byte[] opensslSigned(Path body, Path intermediate, String name, CertifiedKey key, String subject) {
+        Path cert = TestPki.writeCertPem(work, name, key);
+        Path privateKey = TestPki.writeKeyPem(work, name, key);
+        return org.sealmail.crypto.testing.PeerTool.run("openssl", "cms", "-sign", "-in", body.toString(), "-text",
+                "-signer", cert.toString(), "-inkey", privateKey.toString(), "-certfile", intermediate.toString(),
+                "-md", "sha256", "-from", "Alice Example <alice@example.test>", "-to", "Bob Example <bob@example.test>",
+                "-subject", subject).ok().stdout();
+    }
+
+    /** Selects the row with the subject in Bob's list and returns the reader's protection headline. */
+    private String openRow(String subject) {
+        int index = onFx(() -> {
+            for (int i = 0; i < bob.mainModel().pagedRows().size(); i++) {
+                if (bob.mainModel().pagedRows().get(i).subject().equals(subject)) {
+                    return i;
+                }
+            }
+            throw new AssertionError("no row " + subject);
+        });
+        runFx(() -> bob.mainWindow().messageTable().getSelectionModel().select(index));
+        waitUntil(() -> onFx(() -> !bob.readerModel().loadingProperty().get() && bob.readerModel().currentMessage()
+                .map(m -> m.subject().equals(subject)).orElse(false)));
+        return onFx(() -> bob.readerModel().protectionBarProperty().get() == null ? ""
+                : bob.readerView().root().lookup(".protection-headline") instanceof javafx.scene.control.Label label
+                        ? label.getText() : "");
+    }
+
+    private org.sealmail.app.ui.reader.SignatureCheck smime() {
+        return onFx(() -> ((org.sealmail.app.ui.reader.SmimeProtection) bob.readerModel().currentMessage().orElseThrow()
+                .protection()).signature().orElseThrow());
+    }
 }
