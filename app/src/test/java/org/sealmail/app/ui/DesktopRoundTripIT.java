@@ -56,7 +56,9 @@ import org.testfx.framework.junit5.Start;
  * outbox and SMTP; Bob's client synchronizes over IMAP in the background, lists the message with
  * its lock icon and opens it in the reader. With Do Not Forward, copy, print, forward and save
  * are refused (the clipboard keeps its sentinel, no printer job starts); with Encrypt, copy and
- * forward work.
+ * forward work. S/MIME mail signed by {@code openssl cms -sign}, delivered to Bob's server and
+ * synchronized, shows as verified, as invalid once tampered with, and with the address mismatch
+ * when the signer's certificate names another address than From.
  */
 @ExtendWith(ApplicationExtension.class)
 class DesktopRoundTripIT {
@@ -266,14 +268,27 @@ class DesktopRoundTripIT {
         assertThat(openRow("Verified by OpenSSL")).isEqualTo("Signed by Alice Example <alice@example.test>: the signature "
                 + "is valid, the certificate is trusted and matches the sender.");
         assertThat(smime().valid()).isTrue();
+        assertThat(smime().signerAddress()).isEqualTo("alice@example.test");
+        assertThat(onFx(() -> bob.readerModel().currentMessage().orElseThrow().parts()))
+                .extracting(org.sealmail.app.ui.reader.DisplayPart::origin)
+                .containsOnly(org.sealmail.app.ui.reader.DisplayPart.Origin.SIGNED);
+        assertThat(onFx(() -> bob.readerModel().protectionBarProperty().get().severity()))
+                .isEqualTo(org.sealmail.app.ui.reader.ProtectionBar.Severity.OK);
         onFx(() -> Screenshots.save(bobStage.getScene(), "real-reader-smime-verified"));
         assertThat(openRow("Tampered after signing"))
                 .isEqualTo("The signature is INVALID: this message was changed after Alice Example signed it.");
         assertThat(smime().outcome()).isEqualTo(org.sealmail.app.ui.reader.SignatureCheck.Outcome.BAD_SIGNATURE);
+        assertThat(smime().valid()).isFalse();
+        assertThat(onFx(() -> bob.readerModel().currentMessage().orElseThrow().parts()))
+                .extracting(org.sealmail.app.ui.reader.DisplayPart::origin)
+                .doesNotContain(org.sealmail.app.ui.reader.DisplayPart.Origin.SIGNED);
         onFx(() -> Screenshots.save(bobStage.getScene(), "real-reader-smime-tampered"));
         assertThat(openRow("Signed by someone else")).isEqualTo("Signed by carol@example.test, but the message says it is "
                 + "from Alice Example <alice@example.test>: the addresses do not match.");
+        assertThat(smime().outcome()).isEqualTo(org.sealmail.app.ui.reader.SignatureCheck.Outcome.VERIFIED);
         assertThat(smime().addressMatchesFrom()).isFalse();
+        assertThat(smime().valid()).isFalse();
+        onFx(() -> Screenshots.save(bobStage.getScene(), "real-reader-smime-mismatch"));
         openRow("Plain hello");
         assertThat(onFx(() -> bob.readerModel().currentMessage().orElseThrow().parts().get(0).content())).contains("Lunch at one?");
         onFx(() -> Screenshots.save(bobStage.getScene(), "real-reader-plain"));
