@@ -62,7 +62,7 @@ public final class PipelineOutbox implements Outbox {
     public void send(OutgoingMessage message, ProgressReporter progress) {
         SenderIdentity sender = senders.apply(message.accountId());
         ProtectionChoice choice = message.protection();
-        progress.report(new Progress(0, 2, choice.encrypts() || choice.smimeSign() ? "Protecting\u2026" : "Preparing\u2026"));
+        progress.report(new Progress(0, 2, choice.encrypts() || choice.smimeSign() ? Outbox.PROTECTING : Outbox.PREPARING));
         MimeMessage mime;
         try {
             mime = new OutgoingMimeBuilder(clock).build(message, sender, true);
@@ -78,7 +78,7 @@ public final class PipelineOutbox implements Outbox {
         if (result.status() != SendStatus.QUEUED) {
             throw new SendFailure(result.explanation(), false, null);
         }
-        progress.report(new Progress(2, 2, "Queued in the outbox"));
+        progress.report(new Progress(2, 2, Outbox.QUEUED));
     }
 
     private ProtectionTemplate template(String id) {

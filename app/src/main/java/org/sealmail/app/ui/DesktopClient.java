@@ -67,6 +67,19 @@ public final class DesktopClient implements ComposeRequests {
      * @param browser opens a URL outside Sealmail (after the user confirmed)
      */
     public DesktopClient(UiServices services, TaskExecutor executor, UiText text, Clock clock, Consumer<String> browser) {
+        this(services, executor, text, clock, browser, null);
+    }
+
+    /**
+     * @param services the service ports (the caller guards them, see {@link UiServices#guarded()})
+     * @param executor runs background work
+     * @param text the UI strings
+     * @param clock the clock (expiry wording)
+     * @param browser opens a URL outside Sealmail (after the user confirmed)
+     * @param printing starts printer jobs, or null for the system's printers ({@link PrinterJobPrinting})
+     */
+    public DesktopClient(UiServices services, TaskExecutor executor, UiText text, Clock clock, Consumer<String> browser,
+            org.sealmail.app.ui.reader.Printing printing) {
         this.services = Objects.requireNonNull(services, "services");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.text = Objects.requireNonNull(text, "text");
@@ -74,7 +87,7 @@ public final class DesktopClient implements ComposeRequests {
         this.browser = Objects.requireNonNull(browser, "browser");
         this.settings = new SettingsViewModel(services.keyRing(), services.preferences(), executor, text);
         ReaderViewModel.Outlets outlets = new ReaderViewModel.Outlets(new SystemClipboardWriter(),
-                new PrinterJobPrinting(this::owner),
+                printing != null ? printing : new PrinterJobPrinting(this::owner),
                 new FileChooserAttachmentSaver(this::owner, executor, this::showError), this);
         this.reader = new ReaderViewModel(services.opener(), executor, outlets, text, clock,
                 () -> preferences.get().remoteContent());
@@ -237,7 +250,9 @@ public final class DesktopClient implements ComposeRequests {
 
     private Optional<AccountSummary> sendingAccount() {
         FolderSummary folder = main.selectedFolderProperty().get();
-        return main.accounts().stream().filter(a -> folder == null || a.id() == folder.accountId()).findFirst();
+        long local = org.sealmail.app.ui.store.StoreMailbox.LOCAL_FOLDERS;
+        return main.accounts().stream().filter(a -> a.id() != local)
+                .filter(a -> folder == null || folder.accountId() == local || a.id() == folder.accountId()).findFirst();
     }
 
     /** Opens the settings window. */

@@ -46,7 +46,7 @@ public final class GuiLauncher {
     /**
      * Opens the desktop client and returns when its last window closes.
      *
-     * @param services opens the store and builds the service ports (called on this thread, never
+     * @param services opens the profile's store (called on this thread, never
      *                 the JavaFX application thread); closed when the client exits
      * @param err where to explain a failure to start
      * @return {@link ExitCode#OK}, or {@link ExitCode#NO_DISPLAY} when there is no display or the
@@ -63,8 +63,7 @@ public final class GuiLauncher {
             return ExitCode.NO_DISPLAY;
         }
         try (DesktopServices opened = services.get()) {
-            SealmailApplication.prepare(opened.services());
-            SealmailApplication.prepareSentItemRights(opened.sentItemRights());
+            SealmailApplication.prepare(opened);
             Application.launch(SealmailApplication.class);
             return ExitCode.OK;
         } catch (org.sealmail.mailstore.StoreException e) {

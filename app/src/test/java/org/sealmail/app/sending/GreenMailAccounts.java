@@ -1,6 +1,7 @@
 package org.sealmail.app.sending;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -27,7 +28,7 @@ final class GreenMailAccounts implements AutoCloseable {
 
     static final String PASSWORD = "secret-pass";
 
-    private final GreenMail greenMail = new GreenMail(ServerSetupTest.SMTP_IMAP);
+    private final GreenMail greenMail = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
 
     GreenMailAccounts(String... addresses) {
         greenMail.start();

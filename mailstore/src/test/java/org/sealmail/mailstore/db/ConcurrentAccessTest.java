@@ -45,7 +45,7 @@ class ConcurrentAccessTest {
                 }
                 try (SqliteMailStore store = SqliteMailStore.open(fresh)) {
                     assertThat(store.statistics().folders()).isEqualTo(opening);
-                    assertThat(store.statistics().schemaVersion()).isEqualTo("1");
+                    assertThat(store.statistics().schemaVersion()).isEqualTo("2");
                     int migrations = store.database().read("counting migrations", connection -> {
                         try (var statement = connection.createStatement();
                                 var row = statement.executeQuery("SELECT count(*) FROM flyway_schema_history WHERE success = 1")) {
@@ -53,7 +53,7 @@ class ConcurrentAccessTest {
                             return row.getInt(1);
                         }
                     });
-                    assertThat(migrations).isEqualTo(1);
+                    assertThat(migrations).isEqualTo(2);
                 }
             }
         } finally {

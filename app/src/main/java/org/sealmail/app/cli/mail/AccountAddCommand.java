@@ -3,38 +3,20 @@ package org.sealmail.app.cli.mail;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.eclipse.angus.mail.imap.IMAPStore;
+import org.sealmail.app.mail.AccountRegistration;
 import org.sealmail.crypto.keys.CertificateFiles;
-import org.sealmail.mailstore.accounts.Account;
-import org.sealmail.mailstore.accounts.AccountPasswords;
-import org.sealmail.mailstore.accounts.ComposeProtection;
-import org.sealmail.mailstore.accounts.Identity;
-import org.sealmail.mailstore.accounts.ServerRole;
-import org.sealmail.mailstore.accounts.ServerSettings;
-import org.sealmail.mailstore.autoconfig.AccountDiscovery;
 import org.sealmail.mailstore.autoconfig.DiscoveredAccount;
-import org.sealmail.mailstore.autoconfig.HttpAutoconfigFetcher;
-import org.sealmail.mailstore.autoconfig.JndiSrvResolver;
-import org.sealmail.mailstore.autoconfig.TcpPortProbe;
-import org.sealmail.mailstore.imap.ImapConnector;
-import org.sealmail.mailstore.server.AuthenticationGuard;
 import org.sealmail.mailstore.server.ConnectionSecurity;
-import org.sealmail.mailstore.server.Credentials;
-import org.sealmail.mailstore.server.MailAccount;
-import org.sealmail.mailstore.server.MailSessionFactory;
 import org.sealmail.mailstore.server.ServerEndpoint;
-import org.sealmail.mailstore.tls.AccountTrust;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code sealmail account add}: sets up an account from its address. Servers come from
@@ -105,31 +87,17 @@ public final class AccountAddCommand implements Callable<Integer> {
         DiscoveredAccount servers = servers(out);
         ServerEndpoint imapEndpoint = imapTls != null ? servers.imap().withSecurity(imapTls) : servers.imap();
         ServerEndpoint smtpEndpoint = smtpTls != null ? servers.smtp().withSecurity(smtpTls) : servers.smtp();
-        AccountTrust trust = AccountTrust.platform();
         List<X509Certificate> anchors = caFile == null ? List.of() : CertificateFiles.read(caFile);
-        for (X509Certificate anchor : anchors) {
-            trust = trust.withAnchor(anchor);
-        }
-        for (String pin : pins) {
-            trust = trust.withPin(pin);
-        }
+        AccountRegistration registration = new AccountRegistration(email, displayName, login, imapEndpoint, smtpEndpoint,
+                anchors, pins);
         char[] password = passwords.accountPassword().orElseThrow(() -> new IllegalArgumentException(
                 "no password: give --pass-file FILE or --pass-env VAR"));
-        MailAccount candidate = new MailAccount("new", email, imapEndpoint, smtpEndpoint, login, trust,
-                org.sealmail.mailstore.server.BodyPolicy.onDemand(), false);
         if (!noCheck) {
-            check(candidate, password, out);
+            registration.checkLogin(password);
+            out.printf("IMAP login to %s works%n", imapEndpoint);
         }
         try (MailProfile profile = new MailProfile(parent.profileDirectory(), passwords)) {
-            Account account = profile.store().accounts().add(new Account(0, email,
-                    settings(imapEndpoint, login), settings(smtpEndpoint, login),
-                    List.of(new Identity(displayName, email, null, null)), ComposeProtection.NONE));
-            anchors.forEach(anchor -> profile.trust().addAnchor(account.id(), anchor));
-            pins.forEach(pin -> profile.trust().addPin(account.id(), pin));
-            AccountPasswords stored = new AccountPasswords(profile.secrets());
-            stored.setPassword(account.id(), ServerRole.IMAP, password);
-            stored.setPassword(account.id(), ServerRole.SMTP, password);
-            profile.status().clearAuthenticationFailure(String.valueOf(account.id()));
+            registration.save(profile.store(), profile.secrets(), profile.transport(), password);
             out.printf("Account %s added: IMAP %s, SMTP %s; password kept in %s%n", email, imapEndpoint, smtpEndpoint,
                     profile.secrets().description());
         }
@@ -147,9 +115,7 @@ public final class AccountAddCommand implements Callable<Integer> {
             return new DiscoveredAccount(email, ServerEndpoint.parseImap(imap), ServerEndpoint.parseSubmission(smtp), email,
                     org.sealmail.mailstore.autoconfig.DiscoverySource.GUESS, false);
         }
-        AccountDiscovery discovery = new AccountDiscovery(new HttpAutoconfigFetcher(), AccountDiscovery::wellKnownLocations,
-                new JndiSrvResolver(), new TcpPortProbe(Duration.ofSeconds(3)));
-        Optional<DiscoveredAccount> found = discovery.discover(email);
+        Optional<DiscoveredAccount> found = AccountRegistration.discovery().discover(email);
         if (found.isEmpty()) {
             throw new IllegalArgumentException("no servers found for " + email
                     + " (autoconfig, DNS SRV, common names); give --imap HOST[:PORT] and --smtp HOST[:PORT]");
@@ -161,44 +127,6 @@ public final class AccountAddCommand implements Callable<Integer> {
         }
         return new DiscoveredAccount(email, imap != null ? ServerEndpoint.parseImap(imap) : d.imap(),
                 smtp != null ? ServerEndpoint.parseSubmission(smtp) : d.smtp(), d.username(), d.source(), d.confirmHosts());
-    }
-
-    private static void check(MailAccount account, char[] password, PrintWriter out) {
-        ImapConnector connector = new ImapConnector(account, Credentials.password(account.username(), password),
-                new AuthenticationGuard(new NoAccountStatus()), java.util.Set.of());
-        IMAPStore store = connector.connect(MailSessionFactory.READ_TIMEOUT);
-        try {
-            out.printf("IMAP login to %s works%n", account.imap());
-        } finally {
-            try {
-                store.close();
-            } catch (jakarta.mail.MessagingException e) {
-                // the check is done
-            }
-        }
-    }
-
-    private static ServerSettings settings(ServerEndpoint endpoint, String login) {
-        return new ServerSettings(endpoint.host(), endpoint.port(),
-                org.sealmail.mailstore.accounts.ConnectionSecurity.valueOf(endpoint.security().name()), login);
-    }
-
-    /** Status of an account not saved yet: never marked. */
-    private static final class NoAccountStatus implements org.sealmail.mailstore.server.AccountStatusStore {
-        @Override
-        public Optional<String> authenticationFailure(String accountId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void markAuthenticationFailed(String accountId, String reason) {
-            // nothing saved yet: the command fails with the server's answer
-        }
-
-        @Override
-        public void clearAuthenticationFailure(String accountId) {
-            // nothing saved yet
-        }
     }
 
 }

@@ -2,10 +2,9 @@ package org.sealmail.app.cli.mail;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import org.sealmail.app.mail.AccountTransport;
 import org.sealmail.mailstore.StoreException;
 import org.sealmail.mailstore.StoreFailure;
 import org.sealmail.mailstore.accounts.Account;
@@ -13,22 +12,15 @@ import org.sealmail.mailstore.accounts.AccountPasswords;
 import org.sealmail.mailstore.accounts.ServerRole;
 import org.sealmail.mailstore.accounts.ServerSettings;
 import org.sealmail.mailstore.db.SqliteMailStore;
-import org.sealmail.mailstore.imap.ImapConnectionPool;
 import org.sealmail.mailstore.imap.ImapConnector;
 import org.sealmail.mailstore.imap.ImapMailSync;
-import org.sealmail.mailstore.imap.ImapSentFolder;
-import org.sealmail.mailstore.imap.SqliteSyncStore;
 import org.sealmail.mailstore.secrets.PasswordFileSecretStore;
 import org.sealmail.mailstore.secrets.SecretStore;
-import org.sealmail.mailstore.server.AuthenticationGuard;
-import org.sealmail.mailstore.server.BodyPolicy;
-import org.sealmail.mailstore.server.ConnectionSecurity;
 import org.sealmail.mailstore.server.Credentials;
 import org.sealmail.mailstore.server.MailAccount;
 import org.sealmail.mailstore.server.ServerEndpoint;
 import org.sealmail.mailstore.server.SqliteAccountStatusStore;
 import org.sealmail.mailstore.smtp.OutboxSender;
-import org.sealmail.mailstore.smtp.SmtpSubmitter;
 import org.sealmail.mailstore.smtp.SqliteOutboxQueue;
 import org.sealmail.mailstore.tls.AccountTrustRepository;
 
@@ -38,15 +30,11 @@ import org.sealmail.mailstore.tls.AccountTrustRepository;
  */
 public final class MailProfile implements AutoCloseable {
 
-    /** Connections per account for sync (IDLE has its own). */
-    static final int POOL_SIZE = 2;
-    /** Attempts after which a message that keeps failing for a retryable reason is given up. */
-    static final int MAX_ATTEMPTS = 8;
-
     private final Path directory;
     private final SqliteMailStore store;
     private final MailPasswordOptions passwords;
     private final Clock clock = Clock.systemUTC();
+    private final AccountTransport transport;
     private SecretStore secrets;
 
     /**
@@ -57,6 +45,11 @@ public final class MailProfile implements AutoCloseable {
         this.directory = directory;
         this.store = SqliteMailStore.open(directory);
         this.passwords = passwords;
+        this.transport = new AccountTransport(store, clock);
+    }
+
+    AccountTransport transport() {
+        return transport;
     }
 
     /** @return the profile's store */
@@ -65,15 +58,15 @@ public final class MailProfile implements AutoCloseable {
     }
 
     AccountTrustRepository trust() {
-        return new AccountTrustRepository(store.database(), clock);
+        return transport.trust();
     }
 
     SqliteAccountStatusStore status() {
-        return new SqliteAccountStatusStore(store.database(), clock);
+        return transport.status();
     }
 
     SqliteOutboxQueue outbox() {
-        return new SqliteOutboxQueue(store, clock);
+        return transport.outbox();
     }
 
     /**
@@ -99,17 +92,11 @@ public final class MailProfile implements AutoCloseable {
 
     /** @return the account as the transport sees it */
     MailAccount mailAccount(Account account) {
-        if (account.imap() == null || account.smtp() == null) {
-            throw new IllegalArgumentException("account " + account.name() + " has no IMAP or SMTP server");
-        }
-        String email = account.identities().isEmpty() ? account.name() : account.identities().get(0).address();
-        return new MailAccount(String.valueOf(account.id()), email, endpoint(account.imap()), endpoint(account.smtp()),
-                account.imap().username(), trust().trust(account.id()), BodyPolicy.onDemand(), false);
+        return transport.mailAccount(account);
     }
 
     static ServerEndpoint endpoint(ServerSettings settings) {
-        return new ServerEndpoint(settings.host(), settings.port(),
-                ConnectionSecurity.valueOf(settings.security().name()));
+        return AccountTransport.endpoint(settings);
     }
 
     /** @return the secret store: the password file when a master password is given, else the OS keyring */
@@ -141,20 +128,15 @@ public final class MailProfile implements AutoCloseable {
      * @return a connector with the account's TLS trust and login (stored password, or the one given)
      */
     public ImapConnector connector(Account account) {
-        return new ImapConnector(mailAccount(account), credentials(account, ServerRole.IMAP),
-                new AuthenticationGuard(status()), Set.of());
+        return transport.connector(account, credentials(account, ServerRole.IMAP));
     }
 
     ImapMailSync sync(Account account) {
-        return new ImapMailSync(new ImapConnectionPool(connector(account), POOL_SIZE, Duration.ofSeconds(60)),
-                new SqliteSyncStore(store, clock));
+        return transport.sync(connector(account));
     }
 
     OutboxSender sender(Account account, ImapMailSync sync) {
-        MailAccount mail = mailAccount(account);
-        SmtpSubmitter submitter = new SmtpSubmitter(mail, credentials(account, ServerRole.SMTP),
-                new AuthenticationGuard(status()));
-        return new OutboxSender(mail, outbox(), submitter, sync == null ? null : new ImapSentFolder(sync), MAX_ATTEMPTS);
+        return transport.sender(account, credentials(account, ServerRole.SMTP), sync);
     }
 
     /** Closes the store. */

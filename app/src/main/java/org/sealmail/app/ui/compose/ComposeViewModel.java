@@ -313,7 +313,7 @@ public final class ComposeViewModel {
             return List.<RecipientReadiness>of();
         }).named("send message")
                 .onProgress(step -> {
-                    status.set(step.message());
+                    status.set(step.message().startsWith("compose.progress.") ? text.get(step.message()) : step.message());
                     progress.set(step.fraction());
                 })
                 .onSuccess(blocked -> {

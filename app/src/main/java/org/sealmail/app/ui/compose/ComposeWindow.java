@@ -97,6 +97,11 @@ public final class ComposeWindow {
         autosave.setCycleCount(Timeline.INDEFINITE);
     }
 
+    /** @return the composer's view-model */
+    public ComposeViewModel model() {
+        return model;
+    }
+
     /** @return the composer's root node */
     public VBox root() {
         return root;

@@ -9,6 +9,17 @@ import org.sealmail.policy.rules.PolicyDecision;
  */
 public interface Outbox {
 
+    /** Progress step: protecting (signing, encrypting) the message; a resource bundle key. */
+    String PROTECTING = "compose.progress.protecting";
+    /** Progress step: building the message. */
+    String PREPARING = "compose.progress.preparing";
+    /** Progress step: queued durably in the outbox. */
+    String QUEUED = "compose.progress.queued";
+    /** Progress step: submitting to the server. */
+    String SUBMITTING = "compose.progress.submitting";
+    /** Progress step: the server took the message. */
+    String SUBMITTED = "compose.progress.submitted";
+
     /**
      * Evaluates the protection rules the send path applies, without sending: what the composer
      * shows before sending (which rules fire, with types and counts, and what they require).
@@ -21,7 +32,7 @@ public interface Outbox {
 
     /**
      * @param message the message
-     * @param progress receives the steps (protecting, queued, sending, sent)
+     * @param progress receives the steps; their messages are the resource bundle keys above
      * @throws SendFailure when it could not be queued or submitted; a queued message stays in the
      *         outbox and is retried
      */

@@ -12,7 +12,8 @@ import java.util.Optional;
  *            empty when not connected
  * @param done messages synchronized in the current run
  * @param total messages to synchronize in the current run (0 when idle)
- * @param detail a failure description when {@code state} is FAILED, otherwise empty
+ * @param detail a failure description when {@code state} is FAILED; when CONNECTED, what the
+ *               outbox could not send in the last run; otherwise empty
  */
 public record SyncStatus(long accountId, ConnectionState state, Optional<String> tls, int done, int total,
         String detail) {

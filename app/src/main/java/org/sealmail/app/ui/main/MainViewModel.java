@@ -78,7 +78,11 @@ public final class MainViewModel {
         this.reader = Objects.requireNonNull(reader, "reader");
         this.text = Objects.requireNonNull(text, "text");
         this.folderRows = new PagedMessageList(mailbox, executor);
-        selectedFolder.addListener((obs, old, folder) -> reloadFolder());
+        selectedFolder.addListener((obs, old, folder) -> {
+            if (old == null || folder == null || old.id() != folder.id()) {
+                reloadFolder(); // a refreshed summary of the same folder (new counts) keeps list and reader
+            }
+        });
         sort.addListener((obs, old, newSort) -> reloadFolder());
         conversations.addListener((obs, old, on) -> reloadFolder());
         mailbox.addStatusListener(status -> executor.runOnUiThread(() -> apply(status)));
@@ -278,8 +282,26 @@ public final class MainViewModel {
     }
 
     private void apply(SyncStatus status) {
-        statuses.put(status.accountId(), status);
+        SyncStatus previous = statuses.put(status.accountId(), status);
         updateStatusTexts();
+        if (previous != null && previous.state() == ConnectionState.SYNCHRONIZING
+                && status.state() == ConnectionState.CONNECTED) {
+            refreshAfterSync(status.accountId());
+        }
+    }
+
+    /** A run of the account ended: new folders, unread counts and rows; the reader stays. */
+    private void refreshAfterSync(long accountId) {
+        refreshAccounts();
+        FolderSummary folder = selectedFolder.get();
+        if (folder == null || folder.accountId() != accountId || searching.get()) {
+            return;
+        }
+        replacingRows = true;
+        folderRows.refresh(() -> {
+            replacingRows = false;
+            updateListSummary(folder);
+        });
     }
 
     private void updateStatusTexts() {
@@ -288,8 +310,7 @@ public final class MainViewModel {
                 : Optional.ofNullable(statuses.get(folder.accountId()));
         SyncStatus current = status.orElse(SyncStatus.offline(folder == null ? 0 : folder.accountId()));
         String state = text.get("main.status.connection." + current.state().name().toLowerCase(java.util.Locale.ROOT));
-        connectionText.set(current.state() == ConnectionState.FAILED && !current.detail().isEmpty()
-                ? state + ": " + current.detail() : state);
+        connectionText.set(current.detail().isEmpty() ? state : state + ": " + current.detail());
         tlsActive.set(current.tls().isPresent());
         tlsText.set(current.tls().map(tls -> text.get("main.status.tls", tls))
                 .orElse(current.state() == ConnectionState.OFFLINE ? "" : text.get("main.status.no-tls")));

@@ -229,7 +229,9 @@ public final class MainWindow {
             if (index >= 0) {
                 lastSelected[0] = index;
             }
-            model.select(header);
+            // After the selection event: marking the row read replaces it in the list, which the
+            // table must not see while it is still firing its own selection change.
+            javafx.application.Platform.runLater(() -> model.select(header));
         });
         ListChangeListener<MessageHeader> restoreSelection = change -> {
             while (change.next()) {

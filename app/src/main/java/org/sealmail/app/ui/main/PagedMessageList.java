@@ -129,6 +129,67 @@ public final class PagedMessageList extends ObservableListBase<MessageHeader> {
     }
 
     /**
+     * Brings the rows up to date after a synchronization, without emptying the list first: when
+     * the count is unchanged, loaded pages are read again and changed rows replaced in place (the
+     * selection stays); otherwise the rows are replaced as a whole.
+     *
+     * @param onDone runs on the UI thread once the rows are current (also after a failed count)
+     */
+    public void refresh(Runnable onDone) {
+        if (query == null) {
+            onDone.run();
+            return;
+        }
+        long current = generation;
+        MessageQuery refreshed = query;
+        TaskBuilder.create(() -> mailbox.count(refreshed))
+                .named("count messages again")
+                .onSuccess(count -> {
+                    if (current == generation) {
+                        if (count == size) {
+                            List.copyOf(pages.keySet()).forEach(this::reloadPage);
+                        } else {
+                            generation++;
+                            pages.clear();
+                            loading.clear();
+                            int old = size;
+                            beginChange();
+                            size = count;
+                            if (old > 0) {
+                                nextRemove(0, Collections.nCopies(old, (MessageHeader) null));
+                            }
+                            if (count > 0) {
+                                nextAdd(0, count);
+                            }
+                            endChange();
+                        }
+                    }
+                    onDone.run();
+                })
+                .onAnyError(failure -> onDone.run())
+                .runOn(executor);
+    }
+
+    private void reloadPage(int page) {
+        long current = generation;
+        MessageQuery pageQuery = query;
+        TaskBuilder.create(() -> mailbox.page(pageQuery, page * PAGE_SIZE, PAGE_SIZE))
+                .named("reload message page " + page)
+                .onSuccess(rows -> {
+                    List<MessageHeader> held = pages.get(page);
+                    if (current != generation || held == null || held.size() != rows.size()) {
+                        return;
+                    }
+                    for (int i = 0; i < rows.size(); i++) {
+                        if (!rows.get(i).equals(held.get(i)) && rows.get(i).id() == held.get(i).id()) {
+                            replace(rows.get(i));
+                        }
+                    }
+                })
+                .runOn(executor);
+    }
+
+    /**
      * Replaces one row in place (for example after toggling \Seen), if its page is loaded.
      *
      * @param updated the row with its new state

@@ -61,6 +61,9 @@ public final class AccountSetupViewModel {
     private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(this, "step", Step.IDENTITY);
     private final ReadOnlyStringWrapper found = new ReadOnlyStringWrapper(this, "found", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper untrustedFingerprint = new ReadOnlyStringWrapper(this, "untrustedFingerprint", "");
+    private final javafx.beans.property.BooleanProperty trustCertificate =
+            new javafx.beans.property.SimpleBooleanProperty(this, "trustCertificate");
     private char[] password = new char[0];
 
     /**
@@ -139,8 +142,10 @@ public final class AccountSetupViewModel {
             error.set(text.get("setup.error.server", e.getMessage()));
             return;
         }
+        java.util.List<String> pins = trustCertificate.get() && !untrustedFingerprint.get().isEmpty()
+                ? java.util.List.of(untrustedFingerprint.get()) : java.util.List.of();
         NewAccount account = new NewAccount(name.get().strip(), AddressList.addrSpec(address.get().strip()).orElseThrow(),
-                username.get().strip(), password.clone(), imap, smtp);
+                username.get().strip(), password.clone(), imap, smtp, pins);
         error.set("");
         step.set(Step.CREATING);
         TaskBuilder.create(() -> {
@@ -156,7 +161,13 @@ public final class AccountSetupViewModel {
                     step.set(Step.DONE);
                 })
                 .onAnyError(failure -> {
-                    error.set(text.get("setup.error.create", String.valueOf(failure.getMessage())));
+                    if (failure instanceof UntrustedServerException untrusted) {
+                        untrustedFingerprint.set(untrusted.fingerprint());
+                        trustCertificate.set(false);
+                        error.set(text.get("setup.error.untrusted", untrusted.host(), untrusted.fingerprint()));
+                    } else {
+                        error.set(text.get("setup.error.create", String.valueOf(failure.getMessage())));
+                    }
                     step.set(Step.SERVERS);
                 })
                 .runOn(executor);
@@ -237,6 +248,19 @@ public final class AccountSetupViewModel {
     /** @return what autoconfiguration found, localized */
     public ReadOnlyStringProperty foundProperty() {
         return found.getReadOnlyProperty();
+    }
+
+    /**
+     * @return the SHA-256 fingerprint of a server certificate the last attempt did not trust, or
+     *         empty; the user may accept it with {@link #trustCertificateProperty()} after checking it
+     */
+    public ReadOnlyStringProperty untrustedFingerprintProperty() {
+        return untrustedFingerprint.getReadOnlyProperty();
+    }
+
+    /** @return whether the next attempt pins the certificate of {@link #untrustedFingerprintProperty()} */
+    public javafx.beans.property.BooleanProperty trustCertificateProperty() {
+        return trustCertificate;
     }
 
     /** @return the last error, localized */

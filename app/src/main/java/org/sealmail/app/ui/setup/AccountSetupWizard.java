@@ -50,6 +50,7 @@ public final class AccountSetupWizard {
     @FXML private ComboBox<ServerEndpoint.Security> smtpSecurityBox;
     @FXML private TextField usernameField;
     @FXML private Label errorLabel;
+    @FXML private javafx.scene.control.CheckBox trustCheck;
     @FXML private Button backButton;
     @FXML private Button nextButton;
 
@@ -96,6 +97,11 @@ public final class AccountSetupWizard {
         show(smtpGrid, model.askSmtpProperty().get());
         foundLabel.textProperty().bind(model.foundProperty());
         errorLabel.textProperty().bind(model.errorProperty());
+        trustCheck.selectedProperty().bindBidirectional(model.trustCertificateProperty());
+        model.untrustedFingerprintProperty().addListener((obs, old, fingerprint) -> {
+            trustCheck.setText(fingerprint.isEmpty() ? "" : text.get("setup.trust-certificate", fingerprint));
+            show(trustCheck, !fingerprint.isEmpty());
+        });
         model.stepProperty().addListener((obs, old, step) -> showStep(step));
         showStep(model.stepProperty().get());
     }

@@ -11,12 +11,15 @@ import java.util.Objects;
  * @param password the password (the service stores it in the secret store; the wizard clears its copy)
  * @param imap the IMAP server
  * @param smtp the submission server
+ * @param pinnedFingerprints SHA-256 fingerprints of server certificates the user accepted after
+ *                           checking them (for servers whose certificate the platform does not trust)
  */
 public record NewAccount(String name, String address, String username, char[] password, ServerEndpoint imap,
-        ServerEndpoint smtp) {
+        ServerEndpoint smtp, java.util.List<String> pinnedFingerprints) {
 
-    /** Rejects nulls. */
+    /** Copies the pins and rejects nulls. */
     public NewAccount {
+        pinnedFingerprints = java.util.List.copyOf(pinnedFingerprints);
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(username, "username");

@@ -54,7 +54,7 @@ class StoreCommandTest {
 
         assertThat(run("--profile", profile.toString(), "store", "stats")).isEqualTo(0);
         assertThat(out).contains("Messages: 3").contains("Folders: 1").contains("  Old mail: 3").contains("Size on disk: ")
-                .contains(profile.resolve("sealmail.db").toString()).contains("(schema 1)");
+                .contains(profile.resolve("sealmail.db").toString()).contains("(schema 2)");
     }
 
     @Test
@@ -82,8 +82,8 @@ class StoreCommandTest {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + profile.resolve("sealmail.db"));
                 Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
-                    + " checksum, installed_by, installed_on, execution_time, success) SELECT 2, '2', 'next', 'SQL',"
-                    + " 'V2__next.sql', 1, installed_by, installed_on, 1, 1 FROM flyway_schema_history WHERE version = '1'");
+                    + " checksum, installed_by, installed_on, execution_time, success) SELECT 99, '9', 'next', 'SQL',"
+                    + " 'V9__next.sql', 1, installed_by, installed_on, 1, 1 FROM flyway_schema_history WHERE version = '1'");
         }
         assertThat(run("--profile", profile.toString(), "store", "stats")).isEqualTo(24);
         assertThat(err).contains("newer Sealmail").contains("Upgrade Sealmail");

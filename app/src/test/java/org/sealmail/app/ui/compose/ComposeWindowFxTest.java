@@ -99,4 +99,47 @@ class ComposeWindowFxTest {
         runFx(() -> ((TextField) robot.lookup("#subjectField").query()).setText("Draft 2"));
         assertThat(onFx(() -> model.dirtyProperty().get())).isTrue();
     }
+
+    @Test
+    void filesDroppedOnTheComposerBecomeAttachments(FxRobot robot) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("sealmail-drop", ".txt");
+        java.nio.file.Files.writeString(file, "twelve bytes");
+        file.toFile().deleteOnExit();
+        Label source = onFx(() -> {
+            Label label = new Label("numbers.txt");
+            label.setOnDragDetected(event -> {
+                javafx.scene.input.Dragboard board = label.startDragAndDrop(javafx.scene.input.TransferMode.COPY);
+                javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+                content.putFiles(List.of(file.toFile()));
+                board.setContent(content);
+                event.consume();
+            });
+            // A file source in the same window: Monocle delivers a drag gesture within one window only.
+            window.root().getChildren().add(0, label);
+            return label;
+        });
+
+        robot.drag(source).dropTo("#fromLabel");
+
+        waitUntil(() -> onFx(() -> model.attachments().size() == 1));
+        assertThat(onFx(() -> model.attachments().get(0).fileName())).isEqualTo(file.getFileName().toString());
+        assertThat(onFx(() -> model.attachments().get(0).bytes())).hasSize(12);
+        assertThat(robot.lookup(".attachment-chip .label").queryAllAs(Label.class)).extracting(Label::getText)
+                .containsExactly(file.getFileName() + " (12 B)");
+    }
+
+    @Test
+    void theTemplateMenuListsCustomTemplatesBesideTheBuiltInToggles(FxRobot robot) {
+        robot.clickOn("#templateMenu");
+        robot.clickOn("Board only");
+
+        assertThat(onFx(() -> model.protection().templateId())).contains("board");
+        assertThat(toggle(robot, "encryptToggle").isSelected()).isFalse();
+        assertThat(robot.lookup("#templateMenu").queryAs(javafx.scene.control.MenuButton.class).getText()).isEqualTo("Board only");
+
+        robot.clickOn(toggle(robot, "doNotForwardToggle"));
+        assertThat(onFx(() -> model.protection().templateId())).contains("do-not-forward");
+        assertThat(robot.lookup("#templateMenu").queryAs(javafx.scene.control.MenuButton.class).getText())
+                .isEqualTo(UiText.english().get("compose.templates"));
+    }
 }

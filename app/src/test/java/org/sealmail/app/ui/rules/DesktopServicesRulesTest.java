@@ -10,6 +10,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sealmail.app.ui.DesktopServices;
+import org.sealmail.app.ui.UiServices;
+import org.sealmail.app.ui.UiText;
+import org.sealmail.app.ui.profile.ProfileSecrets;
 import org.sealmail.app.ui.compose.OutgoingMessage;
 import org.sealmail.app.ui.compose.ProtectionChoice;
 import org.sealmail.app.ui.compose.SendFailure;
@@ -37,6 +40,10 @@ class DesktopServicesRulesTest {
         }
     }
 
+    private UiServices start(DesktopServices desktop) {
+        return desktop.start(new ProfileSecrets(profile).unlock("master password".toCharArray()), UiText.english());
+    }
+
     private List<byte[]> queued() {
         try (SqliteMailStore store = SqliteMailStore.open(profile)) {
             return store.outbox().list(OutboxState.QUEUED).stream().map(entry -> store.outbox().raw(entry.id())).toList();
@@ -54,13 +61,14 @@ class DesktopServicesRulesTest {
         long account = account();
         RulesFixture.write(ProfileRules.location(profile), "rule \"x\"\n  when always\n  then template nonexistent\n");
 
-        try (DesktopServices services = DesktopServices.open(profile)) {
-            RulesStatus status = services.services().rules().status();
+        try (DesktopServices desktop = DesktopServices.open(profile)) {
+            UiServices services = start(desktop);
+            RulesStatus status = services.rules().status();
             assertThat(status.sendingHeld()).isTrue();
             assertThat(status.problems()).singleElement().hasToString(ProfileRules.location(profile)
                     + ":3: unknown template 'nonexistent' (known: encrypt, do-not-forward)");
-            assertThat(services.services().outbox().check(message(account, null)).verdict()).isEqualTo(Verdict.HOLD);
-            assertThatThrownBy(() -> services.services().outbox().send(message(account, "because"), progress -> { }))
+            assertThat(services.outbox().check(message(account, null)).verdict()).isEqualTo(Verdict.HOLD);
+            assertThatThrownBy(() -> services.outbox().send(message(account, "because"), progress -> { }))
                     .isInstanceOf(SendFailure.class).hasMessageStartingWith("no rules are in force: "
                             + ProfileRules.location(profile) + " was rejected");
         }
@@ -72,16 +80,17 @@ class DesktopServicesRulesTest {
         long account = account();
         RulesFixture.write(ProfileRules.location(profile), RulesFixture.RULES);
 
-        try (DesktopServices services = DesktopServices.open(profile)) {
-            assertThat(services.services().rules().status().rulesInForce()).isEqualTo(5);
-            assertThatThrownBy(() -> services.services().outbox().send(message(account, null), progress -> { }))
+        try (DesktopServices desktop = DesktopServices.open(profile)) {
+            UiServices services = start(desktop);
+            assertThat(services.rules().status().rulesInForce()).isEqualTo(5);
+            assertThatThrownBy(() -> services.outbox().send(message(account, null), progress -> { }))
                     .isInstanceOf(SendFailure.class).satisfies(failure -> assertThat(((SendFailure) failure)
                             .overrideRequired()).isTrue());
             assertThat(queued()).isEmpty();
 
-            assertThat(services.services().rules().save(RulesFixture.RULES.replace("sensitive email-addresses >= 3",
+            assertThat(services.rules().save(RulesFixture.RULES.replace("sensitive email-addresses >= 3",
                     "sensitive email-addresses >= 4")).saved()).isTrue();
-            services.services().outbox().send(message(account, null), progress -> { });
+            services.outbox().send(message(account, null), progress -> { });
         }
         assertThat(queued()).singleElement().satisfies(raw -> assertThat(new String(raw, StandardCharsets.UTF_8))
                 .contains("Subject: Guests"));

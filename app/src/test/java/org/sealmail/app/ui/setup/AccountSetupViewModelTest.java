@@ -108,4 +108,34 @@ class AccountSetupViewModelTest {
         assertThat(model.errorProperty().get()).isEqualTo("Please check the server settings: host is blank");
         assertThat(created).isEmpty();
     }
+
+    @Test
+    void anUntrustedServerCertificateShowsItsFingerprintAndIsPinnedOnlyAfterTheUserAccepts() {
+        String fingerprint = "AB:CD:" + "00:".repeat(29) + "EF";
+        discovered = new DiscoveredServers(Optional.of(new ServerEndpoint("imap.example.org", 993,
+                ServerEndpoint.Security.IMPLICIT_TLS)), Optional.of(new ServerEndpoint("smtp.example.org", 465,
+                ServerEndpoint.Security.IMPLICIT_TLS)), Optional.empty(), "DNS service records");
+        identity();
+        model.discover();
+        createFailure = new UntrustedServerException("imap.example.org", fingerprint, null);
+
+        model.create();
+
+        assertThat(model.stepProperty().get()).isEqualTo(AccountSetupViewModel.Step.SERVERS);
+        assertThat(model.untrustedFingerprintProperty().get()).isEqualTo(fingerprint);
+        assertThat(model.errorProperty().get()).isEqualTo("The certificate of imap.example.org is not trusted. Compare its "
+                + "SHA-256 fingerprint with the one your provider publishes:\n" + fingerprint);
+        createFailure = null;
+
+        model.setPassword("pw".toCharArray());
+        model.create();
+        assertThat(created).hasSize(1);
+        assertThat(created.get(0).pinnedFingerprints()).as("not accepted: nothing pinned").isEmpty();
+
+        created.clear();
+        model.trustCertificateProperty().set(true);
+        model.setPassword("pw".toCharArray());
+        model.create();
+        assertThat(created.get(0).pinnedFingerprints()).containsExactly(fingerprint);
+    }
 }
