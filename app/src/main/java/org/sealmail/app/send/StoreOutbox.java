@@ -21,6 +21,7 @@ public final class StoreOutbox implements OutboxPort {
     private final OutboxRepository outbox;
     private final long accountId;
     private final Clock clock;
+    private volatile long lastQueued = -1;
 
     /**
      * @param outbox the store's outbox
@@ -38,7 +39,14 @@ public final class StoreOutbox implements OutboxPort {
     public void enqueue(OutgoingSubmission submission) {
         long id = outbox.enqueue(accountId, submission.envelopeSender(), submission.envelopeRecipients(), submission.message(),
                 clock.instant());
+        lastQueued = id;
         LOG.debug("outbox entry {} for account {}: template {}, rules fired {}", id, accountId,
                 submission.protectionTemplateId().orElse("none"), submission.firedRules());
+    }
+
+    /** @return the outbox entry id of the last message this port queued, or empty when none was */
+    public java.util.OptionalLong lastQueued() {
+        long id = lastQueued;
+        return id < 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(id);
     }
 }

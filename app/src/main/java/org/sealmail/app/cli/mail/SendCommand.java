@@ -1,15 +1,37 @@
 package org.sealmail.app.cli.mail;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.sealmail.app.cli.ExitCode;
+import org.sealmail.app.cli.PasswordOptions;
 import org.sealmail.app.cli.SealmailCommand;
+import org.sealmail.app.cli.rights.ProtectCommand;
+import org.sealmail.app.cli.rules.DecisionReport;
+import org.sealmail.app.send.StoreOutbox;
+import org.sealmail.app.ui.rules.ProfileRules;
+import org.sealmail.crypto.CryptoException;
+import org.sealmail.crypto.CryptoFailure;
+import org.sealmail.crypto.keys.CertifiedKey;
+import org.sealmail.crypto.keys.Pkcs12KeyStores;
+import org.sealmail.mailstore.certificates.DirectoryEntry;
+import org.sealmail.policy.rules.RuleSetHolder;
+import org.sealmail.policy.send.OutgoingMessagePipeline;
+import org.sealmail.policy.send.SendRequest;
+import org.sealmail.policy.send.SendResult;
+import org.sealmail.policy.send.SendStatus;
 import org.sealmail.mailstore.accounts.Account;
 import org.sealmail.mailstore.imap.ImapMailSync;
 import org.sealmail.mailstore.smtp.MessageComposer;
@@ -22,9 +44,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code sealmail send}: composes a message, puts it into the outbox (durable), and submits what
- * the account's outbox holds; a copy goes to Sent. If the server cannot be reached the message
- * stays queued and {@code sealmail sync} sends it later.
+ * {@code sealmail send}: composes a message, passes it through the send path every message takes
+ * ({@link OutgoingMessagePipeline}: the profile's protection rules in
+ * {@code PROFILE/policy/protection.rules}, then the protection chosen or required), puts it into
+ * the outbox (durable), and submits what the account's outbox holds; a copy goes to Sent. If the
+ * server cannot be reached the message stays queued and {@code sealmail sync} sends it later.
+ * Exit codes: 41 blocked by a rule, 42 held (rules file rejected, a rule timed out, or a required
+ * protection could not be applied), 43 a rule warns and {@code --override-reason} is missing.
  */
 @Command(name = "send", mixinStandardHelpOptions = true,
         description = "Queue a message in the outbox and send it (it stays queued if the server is unreachable).")
@@ -57,6 +83,26 @@ public final class SendCommand implements Callable<Integer> {
     @Option(names = "--attach", paramLabel = "FILE", description = "Attach a file (repeatable).")
     List<Path> attachments = List.of();
 
+    @Option(names = "--template", paramLabel = "encrypt|do-not-forward|FILE",
+            description = "Protect with a rights template (a rule may require a stronger one).")
+    String template;
+
+    @Option(names = "--sign", description = "Sign with S/MIME (RFC 8551).")
+    boolean sign;
+
+    @Option(names = "--key", paramLabel = "FILE.p12",
+            description = "The sender's key and certificate, needed when a template or signing applies.")
+    Path key;
+
+    @Option(names = "--key-pass-file", paramLabel = "FILE",
+            description = "File whose first line is the password of --key (default: environment variable "
+                    + PasswordOptions.DEFAULT_ENV + ").")
+    Path keyPassFile;
+
+    @Option(names = "--override-reason", paramLabel = "TEXT",
+            description = "Why to send although a rule warns (kept in the audit log, never in the message).")
+    String overrideReason;
+
     @Mixin
     MailPasswordOptions passwords;
 
@@ -69,7 +115,33 @@ public final class SendCommand implements Callable<Integer> {
             String sender = account.identities().isEmpty() ? account.name() : identity(account);
             MessageComposer.Composed composed = MessageComposer.compose(new MessageComposer.Draft(sender, to, cc, bcc, subject,
                     body, attachments), Instant.now());
-            long id = profile.outbox().enqueue(account.id(), composed);
+            Clock clock = Clock.systemUTC();
+            StoreOutbox outbox = new StoreOutbox(profile.store().outbox(), account.id(), clock);
+            RuleSetHolder rules = ProfileRules.loadAtStart(root.profileDirectory());
+            OutgoingMessagePipeline pipeline = new OutgoingMessagePipeline(rules, address -> profile.store().certificates()
+                    .find(address).stream().map(DirectoryEntry::certificate).toList(), outbox, clock);
+            SendResult result = pipeline.send(new SendRequest(mime(composed.rfc822()), senderKey(),
+                    Optional.ofNullable(template).map(ProtectCommand::template), sign, false,
+                    Optional.ofNullable(overrideReason)));
+            if (!result.decision().firedRules().isEmpty() || result.status() != SendStatus.QUEUED) {
+                DecisionReport.print(result.decision(), out);
+            }
+            switch (result.status()) {
+                case BLOCKED -> {
+                    out.println("Not sent: " + result.explanation());
+                    return ExitCode.POLICY_BLOCKED.code();
+                }
+                case HELD -> {
+                    out.println("Held, not sent: " + result.explanation());
+                    return ExitCode.POLICY_HELD.code();
+                }
+                case OVERRIDE_REQUIRED -> {
+                    out.println("Not sent: " + result.explanation() + " (give --override-reason to send anyway)");
+                    return ExitCode.POLICY_WARNED.code();
+                }
+                case QUEUED -> { }
+            }
+            long id = outbox.lastQueued().orElseThrow();
             out.printf("Queued %s as outbox entry %d%n", composed.messageId(), id);
             OutboxRun run;
             try (ImapMailSync sync = profile.sync(account)) {
@@ -92,6 +164,25 @@ public final class SendCommand implements Callable<Integer> {
                     return ExitCode.MAIL_QUEUED.code();
                 }
             }
+        }
+    }
+
+    private Optional<CertifiedKey> senderKey() {
+        if (key == null) {
+            return Optional.empty();
+        }
+        char[] password = keyPassFile != null ? PasswordOptions.firstLine(keyPassFile, "--key-pass-file")
+                : Optional.ofNullable(System.getenv(PasswordOptions.DEFAULT_ENV)).map(String::toCharArray)
+                        .orElseThrow(() -> new CryptoException(CryptoFailure.KEY_STORE, "the password of " + key
+                                + " is missing: give --key-pass-file or set " + PasswordOptions.DEFAULT_ENV));
+        return Pkcs12KeyStores.read(key, password).stream().findFirst();
+    }
+
+    private static MimeMessage mime(byte[] rfc822) {
+        try {
+            return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(rfc822));
+        } catch (MessagingException e) {
+            throw new IllegalStateException("the composed message does not parse: " + e.getMessage(), e);
         }
     }
 

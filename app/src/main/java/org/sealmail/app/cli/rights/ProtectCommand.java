@@ -141,7 +141,7 @@ public final class ProtectCommand implements Callable<Integer> {
      * @return the built-in template with that id, else the template read from that file
      * @throws CryptoException {@link CryptoFailure#IO} naming the built-in ids if it is neither
      */
-    static ProtectionTemplate template(String nameOrFile) {
+    public static ProtectionTemplate template(String nameOrFile) {
         Optional<ProtectionTemplate> builtIn = ProtectionTemplate.builtIn(nameOrFile.toLowerCase(Locale.ROOT));
         if (builtIn.isPresent()) {
             return builtIn.get();

@@ -121,6 +121,56 @@ class MailCommandsTest {
     }
 
     @Test
+    void sendGoesThroughTheProfilesRulesBlockWarnAndRequiredProtection() throws Exception {
+        assertThat(addAccount("alice", "--ca-file", caFile.toString())).as(err).isZero();
+        Path rules = profile.resolve("policy").resolve("protection.rules");
+        Files.createDirectories(rules.getParent());
+        Files.writeString(rules, """
+                rule "Payroll"
+                  when subject contains payroll
+                  then block "Payroll data may not be mailed."
+
+                rule "Address lists"
+                  when sensitive email-addresses >= 3
+                  then warn "This message lists many e-mail addresses."
+
+                rule "Cards"
+                  when sensitive card >= 1
+                  then template do-not-forward
+                """);
+        Path plain = Files.writeString(work.resolve("plain.txt"), "Hello Bob.\n");
+        Path list = Files.writeString(work.resolve("list.txt"), "Invite a@x.test, b@x.test and c@x.test.\n");
+        Path card = Files.writeString(work.resolve("card.txt"), "My card: 4111 1111 1111 1111\n");
+        String master = masterFile.toString();
+
+        assertThat(run("send", "--from", "alice@example.test", "--to", "bob@example.test", "--subject", "May payroll",
+                "--body-file", plain.toString(), "--master-pass-file", master)).isEqualTo(ExitCode.POLICY_BLOCKED.code());
+        assertThat(out).contains("Rule fired: Payroll (line 1)").contains("Payroll data may not be mailed.");
+
+        assertThat(run("send", "--from", "alice@example.test", "--to", "bob@example.test", "--subject", "Guests",
+                "--body-file", list.toString(), "--master-pass-file", master)).isEqualTo(ExitCode.POLICY_WARNED.code());
+        assertThat(out).contains("Rule fired: Address lists").contains("--override-reason");
+
+        // a template is required but there is no sender key (and bob has no certificate): held, never sent plain
+        assertThat(run("send", "--from", "alice@example.test", "--to", "bob@example.test", "--subject", "Card",
+                "--body-file", card.toString(), "--master-pass-file", master)).isEqualTo(ExitCode.POLICY_HELD.code());
+        assertThat(out).contains("Rule fired: Cards").doesNotContain("4111");
+        assertThat(server.greenMail().getReceivedMessages()).isEmpty();
+        try (SqliteMailStore store = SqliteMailStore.open(profile)) {
+            assertThat(store.outbox().list(org.sealmail.mailstore.outbox.OutboxState.QUEUED)).isEmpty();
+        }
+
+        assertThat(run("send", "--from", "alice@example.test", "--to", "bob@example.test", "--subject", "Guests",
+                "--body-file", list.toString(), "--override-reason", "the guest list for the party",
+                "--master-pass-file", master)).as(out + err).isZero();
+        assertThat(server.greenMail().waitForIncomingEmail(5000, 1)).isTrue();
+        java.io.ByteArrayOutputStream wire = new java.io.ByteArrayOutputStream();
+        server.greenMail().getReceivedMessages()[0].writeTo(wire);
+        assertThat(wire.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("Subject: Guests")
+                .doesNotContain("the guest list for the party");
+    }
+
+    @Test
     void anUntrustedServerIsRefusedWithItsFingerprintAndCanBePinned() {
         String fingerprint = CertificateFingerprint.sha256(TestServerTls.get().localhost().certificate());
 
