@@ -73,7 +73,9 @@ public enum ExitCode {
     /** A mail server could not be reached or failed for now; outgoing mail stays queued in the outbox. */
     MAIL_QUEUED(52),
     /** The submission server refused the message or a recipient for good. */
-    MESSAGE_REFUSED(53);
+    MESSAGE_REFUSED(53),
+    /** {@code demo --headless}: a step of the demo story did not hold (the failing step is printed). */
+    DEMO_FAILED(60);
 
     private final int code;
 

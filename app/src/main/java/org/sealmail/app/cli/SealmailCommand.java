@@ -10,6 +10,8 @@ import org.sealmail.app.cli.rights.ProtectCommand;
 import org.sealmail.app.cli.rules.RulesCommand;
 import org.sealmail.app.cli.smime.SmimeCommand;
 import org.sealmail.app.cli.store.StoreCommand;
+import org.sealmail.app.demo.DemoGui;
+import org.sealmail.app.demo.DemoOffer;
 import org.sealmail.app.ui.DesktopServices;
 import org.sealmail.app.ui.GuiLauncher;
 import org.sealmail.crypto.CryptoException;
@@ -27,7 +29,8 @@ import picocli.CommandLine.ScopeType;
         description = "Sealmail: protected mail (S/MIME, Encrypt, Do Not Forward).",
         subcommands = {GuiCommand.class, KeysCommand.class, SmimeCommand.class, ProtectCommand.class, OpenCommand.class,
             StoreCommand.class, RulesCommand.class, org.sealmail.app.cli.mail.AccountCommand.class,
-            org.sealmail.app.cli.mail.SyncCommand.class, org.sealmail.app.cli.mail.SendCommand.class},
+            org.sealmail.app.cli.mail.SyncCommand.class, org.sealmail.app.cli.mail.SendCommand.class,
+            org.sealmail.app.cli.demo.DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:success (verify: valid, trusted, address matches)",
@@ -59,7 +62,8 @@ import picocli.CommandLine.ScopeType;
             "50:mail server rejected the login (account marked until its password changes)",
             "51:mail server certificate not trusted (SHA-256 fingerprint shown; --pin after checking)",
             "52:mail server unreachable or failing for now; outgoing mail stays queued",
-            "53:message or recipient refused by the submission server"})
+            "53:message or recipient refused by the submission server",
+            "60:demo --headless: a step of the demo story did not hold"})
 public final class SealmailCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SealmailCommand.class);
@@ -78,10 +82,24 @@ public final class SealmailCommand implements Callable<Integer> {
         return ProfileLocation.ofThisProcess().resolve(Optional.ofNullable(profile));
     }
 
-    /** Without a subcommand, {@code sealmail} opens the desktop client (see {@link GuiCommand}). */
+    @Option(names = "--demo", description = "Open the built-in demo: bob's mailbox with sample protected mail from alice,"
+            + " on a mail server inside Sealmail (see also: sealmail demo --headless).")
+    boolean demo;
+
+    /**
+     * Without a subcommand, {@code sealmail} opens the desktop client (see {@link GuiCommand}); on a
+     * profile without any account it offers the demo. {@code --demo} opens the demo directly.
+     */
     @Override
     public Integer call() {
-        return GuiLauncher.launch(() -> DesktopServices.open(profileDirectory()), spec.commandLine().getErr()).code();
+        Path demoHome = profileDirectory().resolve("demo");
+        if (demo) {
+            return DemoGui.launch(demoHome, spec.commandLine().getErr()).code();
+        }
+        try (DemoOffer offer = new DemoOffer(demoHome)) {
+            return GuiLauncher.launch(() -> offer.attach(DesktopServices.open(profileDirectory())),
+                    spec.commandLine().getErr(), offer).code();
+        }
     }
 
     /**

@@ -55,6 +55,19 @@ public final class GuiLauncher {
      *         line maps it to its exit code)
      */
     public static ExitCode launch(Supplier<DesktopServices> services, PrintWriter err) {
+        return launch(services, err, StartHook.NONE);
+    }
+
+    /**
+     * Like {@link #launch(Supplier, PrintWriter)}, with a hook run once the main window shows.
+     *
+     * @param services opens the store and builds the service ports (off the JavaFX thread)
+     * @param err where to explain a failure to start
+     * @param hook what to do once the main window shows (on the JavaFX thread)
+     * @return {@link ExitCode#OK} or {@link ExitCode#NO_DISPLAY}
+     * @throws org.sealmail.mailstore.StoreException when the store cannot be opened (also shown in a dialog)
+     */
+    public static ExitCode launch(Supplier<DesktopServices> services, PrintWriter err, StartHook hook) {
         Optional<String> problem = displayProblem(System.getenv(), System.getProperty("os.name"),
                 System.getProperty("glass.platform"));
         if (problem.isPresent()) {
@@ -63,10 +76,11 @@ public final class GuiLauncher {
             return ExitCode.NO_DISPLAY;
         }
         try (DesktopServices opened = services.get()) {
-            SealmailApplication.prepare(opened.services());
+            SealmailApplication.prepare(opened.services(), hook);
             Application.launch(SealmailApplication.class);
             return ExitCode.OK;
         } catch (org.sealmail.mailstore.StoreException e) {
+            StartupProblemDialog.show(e);
             throw e;
         } catch (RuntimeException | LinkageError e) {
             LOG.debug("JavaFX toolkit failed to start", e);
@@ -82,6 +96,7 @@ public final class GuiLauncher {
      */
     static String noDisplayMessage(String reason) {
         return "sealmail: cannot open the desktop client: " + reason
-                + ". Use the command line instead (sealmail --help).";
+                + ". Use the command line instead (sealmail --help); to watch protected mail work without a window,"
+                + " run: sealmail demo --headless";
     }
 }

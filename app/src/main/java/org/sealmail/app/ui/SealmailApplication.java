@@ -14,6 +14,7 @@ import org.sealmail.app.ui.task.FxTaskExecutor;
 public final class SealmailApplication extends Application {
 
     private static volatile UiServices preparedServices;
+    private static volatile StartHook preparedHook = StartHook.NONE;
 
     private FxTaskExecutor executor;
 
@@ -23,7 +24,18 @@ public final class SealmailApplication extends Application {
      * @param services the service ports (built off the JavaFX thread by the launcher)
      */
     static void prepare(UiServices services) {
+        prepare(services, StartHook.NONE);
+    }
+
+    /**
+     * Sets the services and a hook run once the main window shows.
+     *
+     * @param services the service ports
+     * @param hook what to do once the main window shows (on the JavaFX thread)
+     */
+    static void prepare(UiServices services, StartHook hook) {
         preparedServices = services;
+        preparedHook = hook;
     }
 
     @Override
@@ -39,9 +51,11 @@ public final class SealmailApplication extends Application {
         }
         executor = new FxTaskExecutor(Math.max(2, Runtime.getRuntime().availableProcessors()));
         UiServices services = prepared.guarded();
-        DesktopClient client = new DesktopClient(services, executor, UiText.forLocale(Locale.getDefault()),
-                Clock.systemDefaultZone(), url -> getHostServices().showDocument(url));
+        UiText text = UiText.forLocale(Locale.getDefault());
+        java.util.function.Consumer<String> browser = url -> getHostServices().showDocument(url);
+        DesktopClient client = new DesktopClient(services, executor, text, Clock.systemDefaultZone(), browser);
         client.showMainWindow(stage);
+        preparedHook.mainWindowShown(new StartHook.Context(stage, client, executor, text, browser));
     }
 
     @Override
