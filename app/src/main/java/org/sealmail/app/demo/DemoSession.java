@@ -14,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import org.sealmail.app.ui.StartHook;
 import org.sealmail.app.ui.UiServices;
 import org.sealmail.app.ui.settings.KeyRing;
@@ -67,6 +68,7 @@ public final class DemoSession implements StartHook, AutoCloseable {
         banner.setId("demo-banner");
         Button ownAccount = new Button(context.text().get("app.demo.banner.own-account"));
         ownAccount.setOnAction(event -> context.client().openAccountSetup());
+        ownAccount.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(12, banner, ownAccount);
         HBox.setHgrow(banner, Priority.ALWAYS);
         bar.setPadding(new Insets(6, 12, 6, 12));
