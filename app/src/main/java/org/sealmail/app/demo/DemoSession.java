@@ -1,5 +1,6 @@
 package org.sealmail.app.demo;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -81,6 +82,7 @@ public final class DemoSession implements StartHook, AutoCloseable {
         framed.setCenter(window);
         TaskBuilder.create(this::start).named("demo: mail server and sample mail")
                 .onSuccess(description -> {
+                    LOG.info("demo ready {} ms after JVM start", ManagementFactory.getRuntimeMXBean().getUptime());
                     banner.setText(description);
                     context.client().mainModel().refreshAccounts();
                 })

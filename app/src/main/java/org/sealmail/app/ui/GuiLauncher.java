@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import javafx.application.Application;
 import org.sealmail.app.cli.ExitCode;
@@ -46,8 +48,9 @@ public final class GuiLauncher {
     /**
      * Opens the desktop client and returns when its last window closes.
      *
-     * @param services opens the store and builds the service ports (called on this thread, never
-     *                 the JavaFX application thread); closed when the client exits
+     * @param services opens the store and builds the service ports (called on a thread of its own
+     *                 while the toolkit starts, never the JavaFX application thread); closed when
+     *                 the client exits
      * @param err where to explain a failure to start
      * @return {@link ExitCode#OK}, or {@link ExitCode#NO_DISPLAY} when there is no display or the
      *         toolkit cannot start
@@ -65,7 +68,8 @@ public final class GuiLauncher {
      * @param err where to explain a failure to start
      * @param hook what to do once the main window shows (on the JavaFX thread)
      * @return {@link ExitCode#OK} or {@link ExitCode#NO_DISPLAY}
-     * @throws org.sealmail.mailstore.StoreException when the store cannot be opened (also shown in a dialog)
+     * @throws org.sealmail.mailstore.StoreException when the store cannot be opened (the window
+     *         shows it in a dialog first)
      */
     public static ExitCode launch(Supplier<DesktopServices> services, PrintWriter err, StartHook hook) {
         Optional<String> problem = displayProblem(System.getenv(), System.getProperty("os.name"),
@@ -75,19 +79,40 @@ public final class GuiLauncher {
             err.flush();
             return ExitCode.NO_DISPLAY;
         }
-        try (DesktopServices opened = services.get()) {
-            SealmailApplication.prepare(opened.services(), hook);
+        // The store opens while the toolkit starts: the window shows after the slower of the two.
+        CompletableFuture<DesktopServices> opening = new CompletableFuture<>();
+        Thread opener = new Thread(() -> {
+            long started = System.nanoTime();
+            try {
+                opening.complete(services.get());
+                LOG.info("store opened in {} ms", (System.nanoTime() - started) / 1_000_000);
+            } catch (RuntimeException | Error e) {
+                opening.completeExceptionally(e);
+            }
+        }, "sealmail-open-store");
+        opener.setDaemon(true);
+        opener.start();
+        try {
+            SealmailApplication.prepare(opening.thenApply(DesktopServices::services), hook);
             Application.launch(SealmailApplication.class);
-            return ExitCode.OK;
-        } catch (org.sealmail.mailstore.StoreException e) {
-            StartupProblemDialog.show(e);
-            throw e;
         } catch (RuntimeException | LinkageError e) {
             LOG.debug("JavaFX toolkit failed to start", e);
+            opening.thenAccept(DesktopServices::close);
             err.println(noDisplayMessage("the graphical toolkit could not start (" + e.getMessage() + ")"));
             err.flush();
             return ExitCode.NO_DISPLAY;
         }
+        DesktopServices opened;
+        try {
+            opened = opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof org.sealmail.mailstore.StoreException storeProblem) {
+                throw storeProblem;
+            }
+            throw e;
+        }
+        opened.close();
+        return ExitCode.OK;
     }
 
     /**
