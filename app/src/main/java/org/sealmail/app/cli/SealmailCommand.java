@@ -12,6 +12,9 @@ import org.sealmail.app.cli.smime.SmimeCommand;
 import org.sealmail.app.cli.store.StoreCommand;
 import org.sealmail.app.demo.DemoGui;
 import org.sealmail.app.demo.DemoOffer;
+import org.sealmail.app.launch.MailtoLink;
+import org.sealmail.app.launch.OpenedMessageFiles;
+import org.sealmail.app.ui.StartHook;
 import org.sealmail.app.ui.DesktopServices;
 import org.sealmail.app.ui.GuiLauncher;
 import org.sealmail.crypto.CryptoException;
@@ -82,13 +85,21 @@ public final class SealmailCommand implements Callable<Integer> {
         return ProfileLocation.ofThisProcess().resolve(Optional.ofNullable(profile));
     }
 
+    @CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "MESSAGE.eml|mailto:URI",
+            description = "Open the desktop client with a message file (kept in Local folders, "
+                    + OpenedMessageFiles.FOLDER + ") or a new message to a mailto: link (RFC 6068), as the desktop's"
+                    + " .eml association and mail handler do.")
+    String target;
+
     @Option(names = "--demo", description = "Open the built-in demo: bob's mailbox with sample protected mail from alice,"
             + " on a mail server inside Sealmail (see also: sealmail demo --headless).")
     boolean demo;
 
     /**
      * Without a subcommand, {@code sealmail} opens the desktop client (see {@link GuiCommand}); on a
-     * profile without any account it offers the demo. {@code --demo} opens the demo directly.
+     * profile without any account it offers the demo. {@code --demo} opens the demo directly. With a
+     * message file it is added to the local folder {@value OpenedMessageFiles#FOLDER} first; with a
+     * {@code mailto:} link a composer opens addressed to it.
      */
     @Override
     public Integer call() {
@@ -96,9 +107,20 @@ public final class SealmailCommand implements Callable<Integer> {
         if (demo) {
             return DemoGui.launch(demoHome, spec.commandLine().getErr()).code();
         }
+        StartHook opened = StartHook.NONE;
+        if (MailtoLink.isMailto(target)) {
+            MailtoLink link = MailtoLink.parse(target);
+            opened = context -> context.client().newMessage(link.to(), link.cc(), link.bcc(), link.subject(), link.body());
+        } else if (target != null) {
+            OpenedMessageFiles.add(profileDirectory(), Path.of(target));
+        }
+        StartHook then = opened;
         try (DemoOffer offer = new DemoOffer(demoHome)) {
             return GuiLauncher.launch(() -> offer.attach(DesktopServices.open(profileDirectory())),
-                    spec.commandLine().getErr(), offer).code();
+                    spec.commandLine().getErr(), context -> {
+                        offer.mainWindowShown(context);
+                        then.mainWindowShown(context);
+                    }).code();
         }
     }
 
