@@ -43,7 +43,7 @@ java_home="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$java_bin")")")}"
 for tool in jlink jpackage; do
   [ -x "$java_home/bin/$tool" ] || { echo "installers/build.sh: $java_home/bin/$tool not found (a full JDK 17+ is needed)" >&2; exit 1; }
 done
-[ -d "$java_home/jmods" ] || { echo "installers/build.sh: $java_home/jmods missing (Debian: apt-get install openjdk-17-jmods)" >&2; exit 1; }
+[ -d "$java_home/jmods" ] || { echo "installers/build.sh: $java_home/jmods missing (Debian 12: openjdk-17-jdk-headless has them; set JAVA_HOME to it)" >&2; exit 1; }
 
 # Version: the pom's, without -SNAPSHOT (jpackage takes numbers only).
 version="$(sed -n 's:.*<version>\([0-9][0-9.]*\)\(-SNAPSHOT\)\{0,1\}</version>.*:\1:p' app/pom.xml | head -1)"
