@@ -1,5 +1,6 @@
 package org.sealmail.app.demo;
 
+import com.icegreen.greenmail.util.DummySSLServerSocketFactory;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import org.sealmail.crypto.keys.CertifiedKey;
@@ -27,7 +29,8 @@ import org.sealmail.mailstore.tls.AccountTrust;
  *
  * <p>GreenMail reads its TLS key store once per JVM (system properties): the first server started
  * in a JVM fixes the certificate; later ones in the same JVM present it too, and
- * {@link #trust()} always names the CA that issued the certificate actually presented.
+ * {@link #trust()} always names the root of the chain actually presented (read back from
+ * GreenMail), so a client never trusts a certificate the server does not show.
  */
 public final class DemoMailServer implements AutoCloseable {
 
@@ -37,6 +40,7 @@ public final class DemoMailServer implements AutoCloseable {
     public static final int PREFERRED_SMTPS_PORT = 3465;
 
     private static final String TLS_PASSWORD = "demo-server";
+    private static final String KEY_STORE_PROPERTY = "greenmail.tls.keystore.file";
     private static X509Certificate jvmTlsAnchor;
 
     private final GreenMail greenMail;
@@ -93,8 +97,15 @@ public final class DemoMailServer implements AutoCloseable {
         if (jvmTlsAnchor != null) {
             return jvmTlsAnchor;
         }
-        CertifiedKey server = DemoTlsCertificate.issueForLoopback(pki.authority(), Duration.ofDays(365));
-        Path file = home.resolve("pki").resolve("server-tls.p12");
+        if (System.getProperty(KEY_STORE_PROPERTY) == null) {
+            writeKeyStore(DemoTlsCertificate.issueForLoopback(pki.authority(), Duration.ofDays(365)),
+                    home.resolve("pki").resolve("server-tls.p12"));
+        }
+        jvmTlsAnchor = presentedRoot();
+        return jvmTlsAnchor;
+    }
+
+    private static void writeKeyStore(CertifiedKey server, Path file) {
         try {
             Files.createDirectories(file.getParent());
             KeyStore store = KeyStore.getInstance("PKCS12");
@@ -109,11 +120,28 @@ public final class DemoMailServer implements AutoCloseable {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot build the demo server's key store: " + e.getMessage(), e);
         }
-        System.setProperty("greenmail.tls.keystore.file", file.toString());
+        System.setProperty(KEY_STORE_PROPERTY, file.toString());
         System.setProperty("greenmail.tls.keystore.password", TLS_PASSWORD);
         System.setProperty("greenmail.tls.key.password", TLS_PASSWORD);
-        jvmTlsAnchor = server.chain().get(server.chain().size() - 1);
-        return jvmTlsAnchor;
+    }
+
+    /**
+     * @return the root of the certificate chain GreenMail actually presents: the key store it
+     *         loaded once for this JVM (ours, or one another part of the program configured first)
+     */
+    private static X509Certificate presentedRoot() {
+        KeyStore loaded = ((DummySSLServerSocketFactory) DummySSLServerSocketFactory.getDefault()).getKeyStore();
+        try {
+            for (String alias : Collections.list(loaded.aliases())) {
+                java.security.cert.Certificate[] chain = loaded.getCertificateChain(alias);
+                if (loaded.isKeyEntry(alias) && chain != null && chain.length > 0) {
+                    return (X509Certificate) chain[chain.length - 1];
+                }
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read GreenMail's TLS key store: " + e.getMessage(), e);
+        }
+        throw new IllegalStateException("GreenMail's TLS key store holds no key with a certificate");
     }
 
     /** @return the IMAP server: 127.0.0.1, implicit TLS */
@@ -124,6 +152,11 @@ public final class DemoMailServer implements AutoCloseable {
     /** @return the submission server: 127.0.0.1, implicit TLS */
     public ServerEndpoint smtp() {
         return new ServerEndpoint("127.0.0.1", greenMail.getSmtps().getPort(), ConnectionSecurity.IMPLICIT_TLS);
+    }
+
+    /** @return the subject of the root CA of the certificate the server presents */
+    public String tlsIssuer() {
+        return tlsAnchor.getSubjectX500Principal().getName();
     }
 
     /** @return trust in the CA that issued the server's certificate (platform CAs besides) */

@@ -83,7 +83,7 @@ public final class HeadlessDemo {
             server.notes().forEach(note -> out.println("note: " + note));
             DemoServers servers = new DemoServers(server.imap(), server.smtp(), server.trust(), alice, bob,
                     "in-process GreenMail on IMAP " + server.imap() + " and SMTP " + server.smtp()
-                    + ", server certificate from the demo CA");
+                    + ", TLS certificate issued by " + server.tlsIssuer());
             return new DemoStory(pki, servers, home, clock, out).run();
         }
     }
