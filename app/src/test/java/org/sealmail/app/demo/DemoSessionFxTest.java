@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sealmail.app.ui.DesktopClient;
@@ -54,18 +55,23 @@ class DemoSessionFxTest {
         session.mainWindowShown(new StartHook.Context(primary, client, executor, UiText.english(), url -> { }));
     }
 
-    @BeforeEach
-    void ignoreOtherTestsThreads() {
-        // TestFX reports uncaught exceptions of any thread at its next wait; GreenMail handler
+    @BeforeAll
+    static void ignoreOtherTestsThreads() {
+        // runs before TestFX's @Start. TestFX reports uncaught exceptions of any thread at its next wait; GreenMail handler
         // threads of earlier tests in this JVM (TLS refusals in MailCommandsTest) end late and are
         // not this test's business: it checks its own outcome explicitly
         WaitForAsyncUtils.clearExceptions();
         WaitForAsyncUtils.autoCheckException = false;
     }
 
+    @AfterAll
+    static void checkAgain() {
+        WaitForAsyncUtils.clearExceptions();
+        WaitForAsyncUtils.autoCheckException = true;
+    }
+
     @AfterEach
     void close() {
-        WaitForAsyncUtils.autoCheckException = true;
         session.close();
         desktop.close();
         executor.close();
