@@ -112,6 +112,10 @@ public final class SealmailCommand implements Callable<Integer> {
             MailtoLink link = MailtoLink.parse(target);
             opened = context -> context.client().newMessage(link.to(), link.cc(), link.bcc(), link.subject(), link.body());
         } else if (target != null) {
+            if (!java.nio.file.Files.isRegularFile(Path.of(target))) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "'" + TerminalText.safe(target)
+                        + "' is neither a command, a message file nor a mailto: link");
+            }
             OpenedMessageFiles.add(profileDirectory(), Path.of(target));
         }
         StartHook then = opened;

@@ -117,14 +117,6 @@ public record DemoPki(CertificateAuthority authority, CertifiedKey alice, Certif
     }
 
     /**
-     * @param user {@link DemoUser#ALICE} or {@link DemoUser#BOB}
-     * @return that user's key
-     */
-    public CertifiedKey key(DemoUser user) {
-        return user == DemoUser.ALICE ? alice : bob;
-    }
-
-    /**
      * @param user a demo user
      * @return the PKCS#12 file holding that user's key (password {@link #KEY_STORE_PASSWORD})
      */

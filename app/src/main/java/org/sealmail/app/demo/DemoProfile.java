@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.sealmail.app.send.StoreOutbox;
@@ -204,6 +203,6 @@ public final class DemoProfile implements AutoCloseable {
 
     /** @return the profile's directory */
     public Path directory() {
-        return Objects.requireNonNull(store.profileDirectory());
+        return store.profileDirectory();
     }
 }

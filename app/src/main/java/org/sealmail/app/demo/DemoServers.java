@@ -27,12 +27,4 @@ public record DemoServers(ServerEndpoint imap, ServerEndpoint smtp, AccountTrust
         Objects.requireNonNull(bob, "bob");
         Objects.requireNonNull(description, "description");
     }
-
-    /**
-     * @param user a demo user
-     * @return that user's mailbox
-     */
-    public DemoLogin login(DemoUser user) {
-        return user == DemoUser.ALICE ? alice : bob;
-    }
 }
