@@ -50,4 +50,13 @@ class OpenedMessageFilesTest {
             assertThat(store.messages().newest(opened.id(), 0, 5).get(0).subject()).isEqualTo("Opened from the file manager");
         }
     }
+
+    @Test
+    void anArgumentThatIsNeitherACommandNorAFileNorAMailtoLinkIsAUsageError() {
+        org.sealmail.app.cli.CliRun run = org.sealmail.app.cli.CliRun.of("--profile", work.toString(), "snyc");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("sealmail: 'snyc' is neither a command, a message file nor a mailto: link");
+        assertThat(Files.exists(work.resolve(SqliteMailStore.FILE_NAME))).isFalse();
+    }
 }
