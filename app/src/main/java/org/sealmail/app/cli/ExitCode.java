@@ -74,6 +74,17 @@ public enum ExitCode {
     MAIL_QUEUED(52),
     /** The submission server refused the message or a recipient for good. */
     MESSAGE_REFUSED(53),
+    /** {@code open}: the sender revoked the message at the rights server; no content. */
+    REVOKED(33),
+    /**
+     * {@code open}: no use license could be obtained now (rights server or key service unreachable or not trusted,
+     * passcode not confirmed, wrong or locked); no content.
+     */
+    LICENSE_UNAVAILABLE(34),
+    /** {@code rights revoke|expire|log}: the rights server refused the request (its reason code is printed). */
+    RIGHTS_SERVER_REFUSED(35),
+    /** {@code rights ...}: the rights server could not be reached, or its TLS certificate is not trusted. */
+    RIGHTS_SERVER_UNREACHABLE(36),
     /** {@code demo --headless}: a step of the demo story did not hold (the failing step is printed). */
     DEMO_FAILED(60);
 

@@ -33,7 +33,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {GuiCommand.class, KeysCommand.class, SmimeCommand.class, ProtectCommand.class, OpenCommand.class,
             StoreCommand.class, RulesCommand.class, org.sealmail.app.cli.mail.AccountCommand.class,
             org.sealmail.app.cli.mail.SyncCommand.class, org.sealmail.app.cli.mail.SendCommand.class,
-            org.sealmail.app.cli.demo.DemoCommand.class},
+            org.sealmail.app.cli.rights.RightsCommand.class, org.sealmail.app.cli.demo.DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:success (verify: valid, trusted, address matches)",
@@ -173,6 +173,12 @@ public final class SealmailCommand implements Callable<Integer> {
                 LOG.debug("{} failed", cmd.getCommandName(), mail);
                 err.println("sealmail " + cmd.getCommandName() + ": " + mail.getMessage());
                 return ExitCode.of(mail.failure()).code();
+            }
+            if (exception instanceof org.sealmail.app.rights.RightsServerProblem problem) {
+                LOG.debug("{} failed", cmd.getCommandName(), problem);
+                err.println("sealmail " + cmd.getCommandName() + ": " + problem.reason() + ": "
+                        + TerminalText.safe(String.valueOf(problem.getMessage())));
+                return (problem.isTransport() ? ExitCode.RIGHTS_SERVER_UNREACHABLE : ExitCode.RIGHTS_SERVER_REFUSED).code();
             }
             if (exception instanceof IllegalArgumentException bad) {
                 LOG.debug("{} failed", cmd.getCommandName(), bad);

@@ -19,6 +19,7 @@ public final class CertificateRecipientDirectory implements RecipientDirectory {
     private final CertificateLookup certificates;
     private final BiFunction<String, Integer, List<String>> contacts;
     private final Clock clock;
+    private final java.util.Optional<java.util.function.BooleanSupplier> rightsServer;
 
     /**
      * @param certificates correspondents' certificates
@@ -30,6 +31,24 @@ public final class CertificateRecipientDirectory implements RecipientDirectory {
         this.certificates = Objects.requireNonNull(certificates, "certificates");
         this.contacts = Objects.requireNonNull(contacts, "contacts");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.rightsServer = java.util.Optional.empty();
+    }
+
+    private CertificateRecipientDirectory(CertificateRecipientDirectory base, java.util.function.BooleanSupplier reachable) {
+        this.certificates = base.certificates;
+        this.contacts = base.contacts;
+        this.clock = base.clock;
+        this.rightsServer = java.util.Optional.of(reachable);
+    }
+
+    /**
+     * @param reachable whether the profile's rights server answers now (asked off the FX thread)
+     * @return a directory where a recipient without a certificate is ready for a rights template when the rights
+     *     server answers (online licensing), and {@code RIGHTS_SERVER_UNAVAILABLE} when it does not; S/MIME
+     *     encryption still needs a certificate
+     */
+    public CertificateRecipientDirectory withOnlineLicensing(java.util.function.BooleanSupplier reachable) {
+        return new CertificateRecipientDirectory(this, reachable);
     }
 
     @Override
@@ -47,6 +66,10 @@ public final class CertificateRecipientDirectory implements RecipientDirectory {
                     java.util.Date now = java.util.Date.from(clock.instant());
                     return !now.before(certificate.getNotBefore()) && !now.after(certificate.getNotAfter());
                 }).isPresent();
+        if (!usable && rightsServer.isPresent() && choice.templateId().isPresent() && !choice.smimeEncrypt()) {
+            return new RecipientReadiness(address, rightsServer.get().getAsBoolean() ? RecipientReadiness.Status.READY
+                    : RecipientReadiness.Status.RIGHTS_SERVER_UNAVAILABLE);
+        }
         return new RecipientReadiness(address, usable ? RecipientReadiness.Status.READY
                 : RecipientReadiness.Status.NO_CERTIFICATE);
     }

@@ -14,6 +14,7 @@ import org.sealmail.app.ui.compose.SendFailure;
 import org.sealmail.app.ui.task.Progress;
 import org.sealmail.app.ui.task.ProgressReporter;
 import org.sealmail.crypto.rights.template.ProtectionTemplate;
+import org.sealmail.policy.rules.PolicyDecision;
 import org.sealmail.policy.send.OutgoingMessagePipeline;
 import org.sealmail.policy.send.SendRequest;
 import org.sealmail.policy.send.SendResult;
@@ -45,6 +46,16 @@ public final class PipelineOutbox implements Outbox {
         this.pipelines = Objects.requireNonNull(pipelines, "pipelines");
         this.customTemplates = Map.copyOf(customTemplates);
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public PolicyDecision check(OutgoingMessage message) {
+        SenderIdentity sender = senders.apply(message.accountId());
+        try {
+            return pipelines.apply(message.accountId()).evaluate(new OutgoingMimeBuilder(clock).build(message, sender, true));
+        } catch (MessagingException e) {
+            throw new SendFailure("the message could not be built: " + e.getMessage(), false, e);
+        }
     }
 
     @Override

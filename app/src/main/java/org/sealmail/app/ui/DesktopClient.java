@@ -29,6 +29,9 @@ import org.sealmail.app.ui.reader.ReaderView;
 import org.sealmail.app.ui.reader.ReaderViewModel;
 import org.sealmail.app.ui.reader.RemoteContentPolicy;
 import org.sealmail.app.ui.reader.SystemClipboardWriter;
+import org.sealmail.app.ui.rules.RulesEditorViewModel;
+import org.sealmail.app.ui.rules.RulesEditorWindow;
+import org.sealmail.app.ui.rules.RulesStatus;
 import org.sealmail.app.ui.settings.SettingsViewModel;
 import org.sealmail.app.ui.settings.SettingsWindow;
 import org.sealmail.app.ui.settings.UiPreferences;
@@ -82,8 +85,21 @@ public final class DesktopClient implements ComposeRequests {
         readerView.setLinkOpener(this::confirmLink);
         this.main = new MainViewModel(services.mailbox(), executor, reader, text);
         this.mainWindow = new MainWindow(main, readerView, text, zone, new MainWindowActions(this::newMessage,
-                this::openAccountSetup, this::openSettings, this::applyTheme, this::about, this::quit));
+                this::openAccountSetup, this::openSettings, this::applyTheme, this::about, this::quit,
+                this::openProtectionRules));
         settings.preferencesProperty().addListener((obs, old, changed) -> applyPreferences(changed));
+    }
+
+    /**
+     * Adds "Rights and access log…" to the message list's context menu: for a sent message protected with
+     * online licensing, its status and access log, Revoke and Change expiry (docs/rights-server-api.md §7).
+     *
+     * @param rights the sender's actions (guarded against the JavaFX thread)
+     */
+    public void enableSentItemRights(org.sealmail.app.ui.rights.SentItemRights rights) {
+        mainWindow.setMessageAction(text.get("main.message.rights"), header -> new org.sealmail.app.ui.rights
+                .SentItemRightsDialog(new org.sealmail.app.ui.rights.SentItemRightsViewModel(rights, executor, text), text)
+                .show(owner(), header.id()));
     }
 
     /**
@@ -103,7 +119,33 @@ public final class DesktopClient implements ComposeRequests {
         TaskBuilder.create(services.preferences()::load).named("load preferences")
                 .onSuccess(loaded -> settings.preferencesProperty().set(loaded))
                 .onAnyError(this::showError).runOn(executor);
+        TaskBuilder.create(services.rules()::status).named("protection rules status")
+                .onSuccess(this::showRulesStatus)
+                .onAnyError(this::showError).runOn(executor);
         return stage;
+    }
+
+    /** Says in the main window when the protection rules were rejected (and whether sending is held). */
+    private void showRulesStatus(RulesStatus status) {
+        if (status.problems().isEmpty()) {
+            mainWindow.setRulesWarning("");
+            return;
+        }
+        String problems = status.problems().stream().map(Object::toString).collect(java.util.stream.Collectors.joining("; "));
+        mainWindow.setRulesWarning(text.get(status.sendingHeld() ? "main.rules.held" : "main.rules.rejected", problems));
+    }
+
+    /** Opens the protection rules editor; a save updates the main window's rules banner. */
+    public RulesEditorWindow openProtectionRules() {
+        RulesEditorViewModel model = new RulesEditorViewModel(services.rules(), executor, text);
+        model.rulesStatusProperty().addListener((obs, old, status) -> {
+            if (status != null) {
+                showRulesStatus(status);
+            }
+        });
+        RulesEditorWindow window = new RulesEditorWindow(model, text);
+        window.show(owner(), preferences.get().theme());
+        return window;
     }
 
     private void applyPreferences(UiPreferences changed) {

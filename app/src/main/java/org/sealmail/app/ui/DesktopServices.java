@@ -18,6 +18,7 @@ import org.sealmail.app.ui.compose.TemplateOption;
 import org.sealmail.app.ui.memory.InMemoryComposeServices;
 import org.sealmail.app.ui.memory.InMemoryKeyRing;
 import org.sealmail.app.ui.opening.StoredMessageOpener;
+import org.sealmail.app.ui.rules.ProfileRules;
 import org.sealmail.app.ui.settings.JavaPreferencesStore;
 import org.sealmail.app.ui.setup.AccountSetupService;
 import org.sealmail.app.ui.setup.DiscoveredServers;
@@ -34,16 +35,28 @@ import org.sealmail.policy.send.OutgoingMessagePipeline;
 
 /**
  * The composition root of the desktop client: opens the profile's store and builds the service
- * ports over it (message lists, opening, certificates, the outbox). Closing closes the store.
+ * ports over it (message lists, opening, certificates, the outbox). The profile's protection
+ * rules ({@link ProfileRules#location}) are loaded once here; the send path and the rules editor
+ * share them, so a file saved in the editor applies to the next message, and a file that does not
+ * load holds outgoing mail. Closing closes the store.
  */
 public final class DesktopServices implements AutoCloseable {
 
     private final SqliteMailStore store;
     private final UiServices services;
+    private Optional<org.sealmail.app.ui.rights.SentItemRights> sentItemRights = Optional.empty();
 
     private DesktopServices(SqliteMailStore store, UiServices services) {
         this.store = store;
         this.services = services;
+    }
+
+    /**
+     * @return the sender's actions on sent messages protected with online licensing, when the profile names a rights
+     *     server (docs/rights-server-api.md §7)
+     */
+    public Optional<org.sealmail.app.ui.rights.SentItemRights> sentItemRights() {
+        return sentItemRights;
     }
 
     /**
@@ -58,22 +71,24 @@ public final class DesktopServices implements AutoCloseable {
         SqliteMailStore store = SqliteMailStore.open(profile);
         Clock clock = Clock.systemDefaultZone();
         InMemoryKeyRing keyRing = new InMemoryKeyRing();
+        DesktopOnlineLicensing online = DesktopOnlineLicensing.of(profile, store, clock);
         CertificateLookup certificates = address -> store.certificates().find(address).stream()
                 .map(DirectoryEntry::certificate).findFirst();
         InMemoryComposeServices drafts = new InMemoryComposeServices();
+        RuleSetHolder rules = ProfileRules.loadAtStart(profile);
         UiServices services = new UiServices(
                 new StoreMailbox(store, UiText.forLocale(java.util.Locale.getDefault()).get("main.local-folders")),
-                new StoredMessageOpener(id -> store.messages().raw(id)
+                online.opener(new StoredMessageOpener(id -> store.messages().raw(id)
                         .orElseThrow(() -> new NoSuchElementException("message " + id + " has no stored body")),
-                        keyRing, new InMemoryUseLicenseCache(), clock),
-                new CertificateRecipientDirectory(certificates, (prefix, limit) -> store.certificates().list().stream()
-                        .map(DirectoryEntry::address).distinct()
+                        keyRing, new InMemoryUseLicenseCache(), clock)),
+                online.directory(new CertificateRecipientDirectory(certificates, (prefix, limit) -> store.certificates().list()
+                        .stream().map(DirectoryEntry::address).distinct()
                         .filter(address -> address.contains(prefix.toLowerCase(java.util.Locale.ROOT)))
-                        .limit(limit).toList(), clock),
+                        .limit(limit).toList(), clock)),
                 new PipelineOutbox(accountId -> sender(store, keyRing, accountId),
-                        accountId -> new OutgoingMessagePipeline(RuleSetHolder.withoutRulesFile(),
+                        accountId -> online.pipeline(new OutgoingMessagePipeline(rules,
                                 address -> certificates.certificateFor(address).stream().toList(),
-                                new StoreOutbox(store.outbox(), accountId, clock), clock), Map.of(), clock),
+                                new StoreOutbox(store.outbox(), accountId, clock), clock)), Map.of(), clock),
                 drafts, builtInTemplates(), keyRing,
                 new JavaPreferencesStore(Preferences.userRoot().node("sealmail/ui")), new AccountSetupService() {
                     @Override
@@ -85,8 +100,12 @@ public final class DesktopServices implements AutoCloseable {
                     public void create(NewAccount account) {
                         throw new IllegalStateException("accounts are created with the command line in this build");
                     }
-                });
-        return new DesktopServices(store, services);
+                }, new ProfileRules(rules));
+        DesktopServices desktop = new DesktopServices(store, services);
+        desktop.sentItemRights = org.sealmail.app.rights.ProfileRightsSettings.read(profile).map(settings ->
+                new org.sealmail.app.ui.rights.ServerSentItemRights(id -> store.messages().raw(id).orElseThrow(() ->
+                        new NoSuchElementException("message " + id + " has no stored body")), keyRing, settings, clock));
+        return desktop;
     }
 
     private static SenderIdentity sender(SqliteMailStore store, InMemoryKeyRing keyRing, long accountId) {

@@ -84,7 +84,9 @@ public final class GuiLauncher {
         Thread opener = new Thread(() -> {
             long started = System.nanoTime();
             try {
-                opening.complete(services.get());
+                DesktopServices opened = services.get();
+                SealmailApplication.prepareSentItemRights(opened.sentItemRights());
+                opening.complete(opened);
                 LOG.info("store opened in {} ms", (System.nanoTime() - started) / 1_000_000);
             } catch (RuntimeException | Error e) {
                 opening.completeExceptionally(e);

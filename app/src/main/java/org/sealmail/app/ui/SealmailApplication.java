@@ -10,6 +10,7 @@ import javafx.stage.Stage;
 import org.sealmail.app.ui.html.RemoteContentGate;
 import org.sealmail.app.ui.task.FxTaskExecutor;
 import org.sealmail.mailstore.StoreException;
+import org.sealmail.app.ui.task.FxThreadCheck;
 
 /**
  * The JavaFX application: installs the {@link RemoteContentGate} before any WebView exists,
@@ -55,6 +56,16 @@ public final class SealmailApplication extends Application {
         preparedHook = hook;
     }
 
+    private static volatile java.util.Optional<org.sealmail.app.ui.rights.SentItemRights> preparedSentItemRights =
+            java.util.Optional.empty();
+
+    /**
+     * @param rights the sender's actions on sent messages protected online, when the profile names a rights server
+     */
+    static void prepareSentItemRights(java.util.Optional<org.sealmail.app.ui.rights.SentItemRights> rights) {
+        preparedSentItemRights = rights;
+    }
+
     @Override
     public void init() {
         RemoteContentGate.install();
@@ -83,6 +94,8 @@ public final class SealmailApplication extends Application {
         UiServices services = prepared.guarded();
         java.util.function.Consumer<String> browser = url -> getHostServices().showDocument(url);
         DesktopClient client = new DesktopClient(services, executor, text, Clock.systemDefaultZone(), browser);
+        preparedSentItemRights.ifPresent(rights -> client.enableSentItemRights(FxThreadCheck.guard(
+                org.sealmail.app.ui.rights.SentItemRights.class, rights)));
         client.showMainWindow(stage);
         LOG.info("main window shown {} ms after JVM start", java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
         preparedHook.mainWindowShown(new StartHook.Context(stage, client, executor, text, browser));

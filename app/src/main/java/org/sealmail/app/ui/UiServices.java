@@ -8,6 +8,7 @@ import org.sealmail.app.ui.compose.RecipientDirectory;
 import org.sealmail.app.ui.compose.TemplateOption;
 import org.sealmail.app.ui.mailbox.MailboxService;
 import org.sealmail.app.ui.reader.MessageOpener;
+import org.sealmail.app.ui.rules.ProtectionRules;
 import org.sealmail.app.ui.settings.KeyRing;
 import org.sealmail.app.ui.settings.PreferencesStore;
 import org.sealmail.app.ui.setup.AccountSetupService;
@@ -25,10 +26,11 @@ import org.sealmail.app.ui.setup.AccountSetupService;
  * @param keyRing own keys and trust anchors
  * @param preferences saved UI preferences
  * @param accountSetup autoconfiguration and account creation
+ * @param rules the profile's protection rules (editor, state at start)
  */
 public record UiServices(MailboxService mailbox, MessageOpener opener, RecipientDirectory recipients, Outbox outbox,
         DraftStore drafts, List<TemplateOption> templates, KeyRing keyRing, PreferencesStore preferences,
-        AccountSetupService accountSetup) {
+        AccountSetupService accountSetup, ProtectionRules rules) {
 
     /** Copies the template list and rejects nulls. */
     public UiServices {
@@ -41,6 +43,7 @@ public record UiServices(MailboxService mailbox, MessageOpener opener, Recipient
         Objects.requireNonNull(keyRing, "keyRing");
         Objects.requireNonNull(preferences, "preferences");
         Objects.requireNonNull(accountSetup, "accountSetup");
+        Objects.requireNonNull(rules, "rules");
     }
 
     /**
@@ -56,6 +59,7 @@ public record UiServices(MailboxService mailbox, MessageOpener opener, Recipient
                 org.sealmail.app.ui.task.FxThreadCheck.guard(DraftStore.class, drafts), templates,
                 org.sealmail.app.ui.task.FxThreadCheck.guard(KeyRing.class, keyRing),
                 org.sealmail.app.ui.task.FxThreadCheck.guard(PreferencesStore.class, preferences),
-                org.sealmail.app.ui.task.FxThreadCheck.guard(AccountSetupService.class, accountSetup));
+                org.sealmail.app.ui.task.FxThreadCheck.guard(AccountSetupService.class, accountSetup),
+                org.sealmail.app.ui.task.FxThreadCheck.guard(ProtectionRules.class, rules));
     }
 }

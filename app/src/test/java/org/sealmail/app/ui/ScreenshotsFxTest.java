@@ -75,12 +75,21 @@ class ScreenshotsFxTest {
                     @Override
                     public void create(NewAccount account) {
                     }
-                });
+                }, new org.sealmail.app.ui.rules.ProfileRules(org.sealmail.app.ui.rules.ProfileRules.loadAtStart(
+                        temporaryProfile())));
         client = new DesktopClient(services.guarded(), new FxTaskExecutor(2), UiText.english(),
                 Clock.fixed(SampleMessages.NOW, ZoneOffset.UTC), url -> { });
         primary.setWidth(1280);
         primary.setHeight(820);
         client.showMainWindow(primary);
+    }
+
+    private static Path temporaryProfile() {
+        try {
+            return Files.createTempDirectory("sealmail-screenshots");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static OpenedMessage withId(OpenedMessage message, long id) {
@@ -161,12 +170,51 @@ class ScreenshotsFxTest {
         shoot(wizard.root().getScene(), "account-setup");
         runFx(() -> ((Stage) wizard.root().getScene().getWindow()).close());
 
+        var rules = onFx(client::openProtectionRules);
+        waitUntil(() -> !((javafx.scene.control.Label) rules.root().lookup(".rules-status")).getText().isEmpty());
+        runFx(() -> {
+            ((javafx.scene.control.TextArea) rules.root().lookup(".rules-text")).setText("""
+                    # Protection rules of example.org
+                    organization example.org
+
+                    rule "Card numbers leave the company"
+                      when sensitive card >= 1
+                      when recipient outside
+                      then template do-not-forward
+
+                    rule "Payroll"
+                      when attachment name payroll*.csv
+                      then block "Payroll files may not be mailed. Use the HR portal."
+
+                    rule "Address lists"
+                      when sensitive email-addresses >= 50
+                      then warn "Many e-mail addresses: use Bcc."
+
+                    rule "Legal"
+                      when subject matches /case no\\. (\\d+/
+                      then template legl
+                    """);
+            ((javafx.scene.control.Button) rules.root().lookup("#validateButton")).fire();
+        });
+        waitUntil(() -> !((javafx.scene.control.ListView<?>) rules.root().lookup(".rules-problems")).getItems().isEmpty());
+        runFx(() -> {
+            javafx.scene.control.TextArea area = (javafx.scene.control.TextArea) rules.root().lookup(".rules-text");
+            area.setText(area.getText().replace("(\\d+/", "\\d+/").replace("template legl", "template encrypt"));
+            ((javafx.scene.control.TextField) rules.root().lookup("#testRecipientsField")).setText("carol@example.net");
+            ((javafx.scene.control.TextArea) rules.root().lookup("#testMessageArea"))
+                    .setText("Please book it on my Visa 4111 1111 1111 1111, exp 12/27.");
+            ((javafx.scene.control.Button) rules.root().lookup("#testPastedButton")).fire();
+        });
+        waitUntil(() -> !((javafx.scene.control.ListView<?>) rules.root().lookup(".rules-test-results")).getItems().isEmpty());
+        shoot(rules.root().getScene(), "rules-editor");
+        runFx(() -> ((Stage) rules.root().getScene().getWindow()).close());
+
         runFx(() -> Theme.DARK.applyTo(main));
         runFx(() -> client.readerView().setDarkDocuments(true));
         selectRow(0);
         shoot(main, "main-window-dark");
 
         assertThat(Files.list(Screenshots.directory()).filter(p -> p.toString().endsWith(".png")).count())
-                .isGreaterThanOrEqualTo(11);
+                .isGreaterThanOrEqualTo(12);
     }
 }

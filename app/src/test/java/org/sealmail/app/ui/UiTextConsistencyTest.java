@@ -39,7 +39,7 @@ class UiTextConsistencyTest {
     private static final Path BUNDLE = RESOURCES.resolve("i18n/messages.properties");
     private static final Pattern FXML_KEY = Pattern.compile("\"%([a-z0-9.-]+)\"");
     private static final Pattern CODE_KEY = Pattern.compile(
-            "\"((?:app|main|menu|toolbar|reader|compose|settings|setup|right)\\.[a-z0-9._-]+[a-z0-9])\"");
+            "\"((?:app|main|menu|toolbar|reader|compose|settings|setup|right|rules)\\.[a-z0-9._-]+[a-z0-9])\"");
 
     private static Map<String, String> bundle() throws IOException {
         Map<String, String> entries = new LinkedHashMap<>();
@@ -102,6 +102,12 @@ class UiTextConsistencyTest {
         }
         for (ServerEndpoint.Security security : ServerEndpoint.Security.values()) {
             used.add("setup.security." + lower(security));
+        }
+        for (org.sealmail.policy.rules.ActionKind action : org.sealmail.policy.rules.ActionKind.values()) {
+            used.add("rules.action." + lower(action));
+        }
+        for (org.sealmail.policy.detect.SensitiveType type : org.sealmail.policy.detect.SensitiveType.values()) {
+            used.add("rules.type." + lower(type));
         }
         // prefixes of key families are not keys themselves
         used.removeIf(key -> key.endsWith("."));

@@ -11,5 +11,12 @@ public enum OpenStatus {
     /** Something was altered or substituted after the sender protected it: no content. */
     TAMPERED,
     /** Not a well-formed protected message (truncated, not CMS, parts missing): no content. */
-    MALFORMED
+    MALFORMED,
+    /** The sender revoked the message at the rights server: no new license is issued, no content. */
+    REVOKED,
+    /**
+     * No license could be obtained now (the rights server or key service is unreachable or refused the
+     * sign-in): no content; trying again later may open it.
+     */
+    UNAVAILABLE
 }

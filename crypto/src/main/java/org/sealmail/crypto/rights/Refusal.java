@@ -30,7 +30,19 @@ public enum Refusal {
     /** A use license issued to another licensee or device key was presented. */
     LICENSE_FOR_OTHER_LICENSEE(OpenStatus.TAMPERED),
     /** A use license's own signature does not verify with the device key it names. */
-    LICENSE_SIGNATURE_INVALID(OpenStatus.TAMPERED);
+    LICENSE_SIGNATURE_INVALID(OpenStatus.TAMPERED),
+    /** The sender revoked the message at the rights server (its reason {@code REVOKED}). */
+    REVOKED(OpenStatus.REVOKED),
+    /**
+     * The rights server or key service issued no license: unreachable, TLS not trusted, passcode not
+     * confirmed, wrong or locked, session refused (the reason names the server's problem code).
+     */
+    LICENSE_NOT_ISSUED(OpenStatus.UNAVAILABLE),
+    /**
+     * A use license claims to come from a rights server but is not signed by one of the keys that server
+     * lists (over TLS, or pinned), or names another server than its publishing license.
+     */
+    LICENSE_ISSUER_UNTRUSTED(OpenStatus.TAMPERED);
 
     private final OpenStatus status;
 

@@ -10,6 +10,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import jakarta.mail.internet.MimeMessage;
+import org.sealmail.policy.content.MessageContentExtractor;
+import org.sealmail.policy.content.UnreadableMessageException;
+import org.sealmail.policy.rules.PolicyDecision;
+import org.sealmail.policy.rules.RuleEvaluator;
 import org.sealmail.policy.PolicyFileException;
 import org.sealmail.policy.PolicyFileProblem;
 import org.sealmail.policy.rules.RuleSet;
@@ -86,6 +92,7 @@ public final class RulesEditorModel {
         } catch (PolicyFileException e) {
             return new SaveResult(false, 0, e.problems());
         }
+        Files.createDirectories(file.toAbsolutePath().getParent());
         Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), ".rules-", ".tmp");
         try {
             Files.writeString(temporary, text, StandardCharsets.UTF_8);
@@ -103,6 +110,30 @@ public final class RulesEditorModel {
             return new SaveResult(false, 0, reload.problems());
         }
         return new SaveResult(true, parsed.rules().size(), List.of());
+    }
+
+    /**
+     * Evaluates edited text, as it would load, against a message: which rules fire, with their
+     * reasons (types and counts, never matched values). Nothing is saved or put in force.
+     *
+     * @param text the edited rules text
+     * @param message the message to test
+     * @return the decision, or the problems that keep the text from loading
+     */
+    public TestOutcome test(String text, MimeMessage message) {
+        RuleSet parsed;
+        try {
+            parsed = RulesFileParser.parse(text, file.toString(), file.toAbsolutePath().getParent());
+        } catch (PolicyFileException e) {
+            return new TestOutcome(e.problems(), Optional.empty());
+        }
+        try {
+            return new TestOutcome(List.of(), Optional.of(new RuleEvaluator().evaluate(parsed,
+                    MessageContentExtractor.extract(message))));
+        } catch (UnreadableMessageException e) {
+            return new TestOutcome(List.of(), Optional.of(PolicyDecision.held("the message cannot be checked against the"
+                    + " rules: " + e.getMessage(), List.of())));
+        }
     }
 
     /**
@@ -139,6 +170,20 @@ public final class RulesEditorModel {
         /** Copies the list. */
         public SaveResult {
             problems = List.copyOf(problems);
+        }
+    }
+
+    /**
+     * The outcome of {@link #test}.
+     *
+     * @param problems why the text does not load (then there is no decision)
+     * @param decision the rules' decision for the message, when the text loads
+     */
+    public record TestOutcome(List<PolicyFileProblem> problems, Optional<PolicyDecision> decision) {
+        /** Copies the list. */
+        public TestOutcome {
+            problems = List.copyOf(problems);
+            Objects.requireNonNull(decision, "decision");
         }
     }
 

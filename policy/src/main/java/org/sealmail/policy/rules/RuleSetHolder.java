@@ -1,5 +1,6 @@
 package org.sealmail.policy.rules;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -41,6 +42,24 @@ public final class RuleSetHolder {
         RuleSetHolder holder = new RuleSetHolder(Optional.of(Objects.requireNonNull(file, "file")), Optional.empty());
         holder.reload();
         return holder;
+    }
+
+    /**
+     * For a rules file at a fixed place (the profile's): if the file does not exist, no rules apply
+     * ({@link RuleSet#EMPTY}) until it is created and reloaded; if it exists, it is loaded as by
+     * {@link #load} (a file that does not load holds outgoing mail). A file deleted later keeps the
+     * rules last loaded in force (a reload reports "file not found").
+     *
+     * @param file where the rules file is, or would be
+     * @return a holder that has tried to load it once, or holds no rules when it does not exist
+     */
+    public static RuleSetHolder loadIfPresent(Path file) {
+        Objects.requireNonNull(file, "file");
+        if (!Files.exists(file)) {
+            LOG.info("rules {}: no such file; no rules apply until it is created", file);
+            return new RuleSetHolder(Optional.of(file), Optional.of(RuleSet.EMPTY));
+        }
+        return load(file);
     }
 
     /** @return the configured rules file, if any */

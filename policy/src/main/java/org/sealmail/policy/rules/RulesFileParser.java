@@ -400,7 +400,10 @@ public final class RulesFileParser {
             problems.sort(Comparator.comparingInt(PolicyFileProblem::line));
             throw new PolicyFileException(problems);
         }
-        return new RuleSet(source, organization, built, timeout);
+        Map<String, BrandingTemplate> declaredBrandings = new LinkedHashMap<>();
+        templateBrandings.forEach((name, branding) -> branding.ifPresent(value -> declaredBrandings.put(
+                loadedTemplates.containsKey(name) ? loadedTemplates.get(name).id() : name, value)));
+        return new RuleSet(source, organization, built, timeout, declaredBrandings, fallback.orElse(BrandingTemplate.DEFAULT));
     }
 
     private Optional<RuleAction> resolve(TemplateReference reference, Map<String, ProtectionTemplate> loadedTemplates,

@@ -20,10 +20,25 @@ public final class TemplateStrength {
 
     /** @return 3 for Do Not Forward, 2 for a custom template, 1 for Encrypt */
     static int rank(ProtectionTemplate template) {
-        if (template.id().equals(ProtectionTemplate.DO_NOT_FORWARD.id())) {
+        return rank(template.id());
+    }
+
+    private static int rank(String templateId) {
+        if (templateId.equals(ProtectionTemplate.DO_NOT_FORWARD.id())) {
             return 3;
         }
-        return template.id().equals(ProtectionTemplate.ENCRYPT.id()) ? 1 : 2;
+        return templateId.equals(ProtectionTemplate.ENCRYPT.id()) ? 1 : 2;
+    }
+
+    /**
+     * The same order by template id, for callers that hold only ids (the composer's choice).
+     *
+     * @param candidateId a template's id
+     * @param currentId the id of the template chosen so far
+     * @return true if the candidate is strictly stronger
+     */
+    public static boolean stronger(String candidateId, String currentId) {
+        return rank(candidateId) > rank(currentId);
     }
 
     /**

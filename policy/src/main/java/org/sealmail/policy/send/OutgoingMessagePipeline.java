@@ -11,6 +11,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -73,6 +74,7 @@ public final class OutgoingMessagePipeline {
     private final RuleSetHolder rules;
     private final RuleEvaluator evaluator = new RuleEvaluator();
     private final RecipientCertificates certificates;
+    private final Optional<OnlineLicensingPort> online;
     private final OutboxPort outbox;
     private final Clock clock;
 
@@ -83,10 +85,26 @@ public final class OutgoingMessagePipeline {
      * @param clock time for protection, signing and override records
      */
     public OutgoingMessagePipeline(RuleSetHolder rules, RecipientCertificates certificates, OutboxPort outbox, Clock clock) {
+        this(rules, certificates, outbox, clock, Optional.empty());
+    }
+
+    private OutgoingMessagePipeline(RuleSetHolder rules, RecipientCertificates certificates, OutboxPort outbox, Clock clock,
+            Optional<OnlineLicensingPort> online) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.certificates = Objects.requireNonNull(certificates, "certificates");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.online = Objects.requireNonNull(online, "online");
+    }
+
+    /**
+     * @param port the rights server
+     * @return a pipeline that protects with online licensing when a recipient has no certificate (or always, with
+     *     double key encryption): those recipients get online grants, and the message is registered with the rights
+     *     server before it is queued (a registration that fails holds the message)
+     */
+    public OutgoingMessagePipeline withOnlineLicensing(OnlineLicensingPort port) {
+        return new OutgoingMessagePipeline(rules, certificates, outbox, clock, Optional.of(port));
     }
 
     /**
@@ -138,7 +156,7 @@ public final class OutgoingMessagePipeline {
         Optional<PolicyOverride> override = decision.overrideRequired()
                 ? Optional.of(new PolicyOverride(request.overrideReason().orElseThrow(), warningRules(decision), clock.instant()))
                 : Optional.empty();
-        Optional<AppliedTemplate> template = template(decision, request);
+        Optional<AppliedTemplate> template = template(decision, request, rules.current().orElse(RuleSet.EMPTY));
         boolean signing = decision.signingRequired() || request.chosenSigning();
         byte[] bytes;
         boolean smimeSigned = false;
@@ -159,6 +177,9 @@ public final class OutgoingMessagePipeline {
             }
         } catch (ProtectionUnavailableException e) {
             return notSent(SendStatus.HELD, decision, e.getMessage());
+        } catch (OnlineLicensingUnavailableException e) {
+            return notSent(SendStatus.HELD, decision, "cannot protect the message with online licensing: " + e.getMessage()
+                    + "; it was not sent");
         } catch (MissingRecipientCertificateException e) {
             return notSent(SendStatus.HELD, decision, "cannot protect the message with " + template.map(applied -> applied
                     .template().name()).orElse("S/MIME encryption") + ": " + e.getMessage() + "; it was not sent");
@@ -191,8 +212,11 @@ public final class OutgoingMessagePipeline {
                 .map(FiredRule::name).toList();
     }
 
-    /** The strongest of the rules' template and the user's; a tie goes to the rule (it carries the branding). */
-    private static Optional<AppliedTemplate> template(PolicyDecision decision, SendRequest request) {
+    /**
+     * The strongest of the rules' template and the user's; a tie goes to the rule (it carries the branding). The
+     * user's template is wrapped in the branding the rules file gives it ({@link RuleSet#brandingFor}).
+     */
+    private static Optional<AppliedTemplate> template(PolicyDecision decision, SendRequest request, RuleSet ruleSet) {
         Optional<AppliedTemplate> fromRules = decision.template();
         if (request.chosenTemplate().isEmpty()) {
             return fromRules;
@@ -200,7 +224,7 @@ public final class OutgoingMessagePipeline {
         if (fromRules.isPresent() && !TemplateStrength.stronger(request.chosenTemplate().get(), fromRules.get().template())) {
             return fromRules;
         }
-        BrandingTemplate branding = fromRules.map(AppliedTemplate::branding).orElse(BrandingTemplate.DEFAULT);
+        BrandingTemplate branding = ruleSet.brandingFor(request.chosenTemplate().get());
         return Optional.of(new AppliedTemplate(request.chosenTemplate().get(), branding, "composer"));
     }
 
@@ -210,9 +234,39 @@ public final class OutgoingMessagePipeline {
         for (String address : envelopeRecipients(request)) {
             found.addAll(certificates.forAddress(address));
         }
-        ProtectedMessage protectedMessage = new ProtectedMessageBuilder(clock).withBranding(template.branding().branding())
-                .protect(request.message(), template.template(), sender, found);
+        ProtectedMessageBuilder builder = new ProtectedMessageBuilder(clock).withBranding(template.branding().branding());
+        if (online.isPresent() && (online.get().doubleKey() || !allHaveCertificates(envelopeRecipients(request),
+                envelopeSender(request), found))) {
+            try {
+                builder = builder.withOnlineLicensing(online.get().licensing());
+            } catch (RuntimeException e) {
+                throw new OnlineLicensingUnavailableException("the rights server cannot be asked: " + e.getMessage(), e);
+            }
+        }
+        ProtectedMessage protectedMessage = builder.protect(request.message(), template.template(), sender, found);
+        if (protectedMessage.registration().isPresent()) {
+            try {
+                online.orElseThrow().register(protectedMessage.registration().get(), sender);
+            } catch (RuntimeException e) {
+                throw new OnlineLicensingUnavailableException("the rights server did not register it: " + e.getMessage(), e);
+            }
+        }
         return protectedMessage.toBytes();
+    }
+
+    private boolean allHaveCertificates(List<String> recipients, String sender, List<X509Certificate> found) {
+        Date now = Date.from(clock.instant());
+        for (String address : recipients) {
+            if (address.equals(sender)) {
+                continue;
+            }
+            boolean usable = found.stream().anyMatch(certificate -> CertificateAddresses.matches(certificate, address)
+                    && !now.before(certificate.getNotBefore()) && !now.after(certificate.getNotAfter()));
+            if (!usable) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private byte[] encrypt(SendRequest request, byte[] message) {
@@ -269,6 +323,15 @@ public final class OutgoingMessagePipeline {
             return List.copyOf(addresses);
         } catch (MessagingException e) {
             throw new ProtectionUnavailableException("the recipients cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Online licensing was needed but the rights server could not be asked or did not register the message. */
+    private static final class OnlineLicensingUnavailableException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        OnlineLicensingUnavailableException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 

@@ -66,4 +66,32 @@ class RulesEditorModelTest {
         assertThat(outcome.problems()).singleElement().hasToString(file + ":1: rule 'x' has no 'then' action");
         assertThat(holder.current().orElseThrow().rules()).hasSize(6);
     }
+
+    @Test
+    void testEvaluatesTheEditedTextAgainstAMessageWithoutSavingIt() throws Exception {
+        Path file = dir.resolve("profile").resolve("policy").resolve("protection.rules");
+        RuleSetHolder holder = RuleSetHolder.loadIfPresent(file);
+        RulesEditorModel editor = new RulesEditorModel(holder);
+        assertThat(editor.savedText()).isEmpty();
+        assertThat(holder.current()).contains(org.sealmail.policy.rules.RuleSet.EMPTY);
+        jakarta.mail.internet.MimeMessage message = new jakarta.mail.internet.MimeMessage(
+                jakarta.mail.Session.getInstance(new java.util.Properties()), new java.io.ByteArrayInputStream(
+                        ("From: a@example.test\r\nTo: b@example.test\r\nSubject: pay\r\n\r\n"
+                                + "Visa 4111 1111 1111 1111 and 5500 0000 0000 0004\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        String rules = "rule \"Cards\"\n  when sensitive card >= 2\n  then template encrypt\n";
+
+        RulesEditorModel.TestOutcome outcome = editor.test(rules, message);
+
+        assertThat(outcome.problems()).isEmpty();
+        org.sealmail.policy.rules.FiredRule fired = outcome.decision().orElseThrow().firedRules().get(0);
+        assertThat(fired.name()).isEqualTo("Cards");
+        assertThat(fired.reasons().get(0).sensitiveType()).contains(org.sealmail.policy.detect.SensitiveType.CARD_NUMBER);
+        assertThat(fired.reasons().get(0).count()).isEqualTo(2);
+        assertThat(editor.test("rule \"x\"\n  when always\n", message).problems()).singleElement()
+                .satisfies(problem -> assertThat(problem.line()).isEqualTo(1));
+        assertThat(Files.exists(file)).isFalse();
+
+        assertThat(editor.save(rules).saved()).isTrue();
+        assertThat(holder.current().orElseThrow().rules()).extracting(rule -> rule.name()).containsExactly("Cards");
+    }
 }

@@ -60,4 +60,19 @@ class RuleSetHolderTest {
         assertThat(holder.reload().applied()).isTrue();
         assertThat(holder.file()).isEmpty();
     }
+
+    @Test
+    void aProfileWithoutARulesFileHasNoRulesUntilOneIsCreated() throws Exception {
+        Path file = dir.resolve("protection.rules");
+        RuleSetHolder holder = RuleSetHolder.loadIfPresent(file);
+        assertThat(holder.current()).contains(RuleSet.EMPTY);
+        assertThat(holder.file()).contains(file);
+
+        Files.writeString(file, "rule \"one\"\n  when always\n  then require-signing\n");
+        assertThat(holder.reload().applied()).isTrue();
+        assertThat(holder.current().orElseThrow().rules()).hasSize(1);
+
+        Files.writeString(file, "rule \"one\"\n  then nothing\n");
+        assertThat(RuleSetHolder.loadIfPresent(file).current()).as("an existing broken file holds mail").isEmpty();
+    }
 }

@@ -280,6 +280,20 @@ class OutgoingMessagePipelineTest {
     }
 
     @Test
+    void aTemplateTheUserChoseWithoutAnyRuleFiringIsWrappedInTheRulesFilesBranding() throws Exception {
+        MimeMessage lunch = message("bob@example.test", "Lunch", "Noon at the usual place?\n");
+
+        SendResult result = pipeline.send(SendRequest.of(lunch, pki.alice).withChosenTemplate(ProtectionTemplate.ENCRYPT));
+
+        assertThat(result.decision().firedRules()).isEmpty();
+        assertThat(result.status()).as(result.explanation()).isEqualTo(SendStatus.QUEUED);
+        MimeMultipart wrapper = (MimeMultipart) ((MimeMultipart) parse(outbox.get(0).message()).getContent()).getBodyPart(0)
+                .getContent();
+        assertThat((String) wrapper.getBodyPart(0).getContent()).startsWith("This message is protected by Contoso Ltd.");
+        assertThat((String) wrapper.getBodyPart(1).getContent()).contains("background-color:#F3F6FA");
+    }
+
+    @Test
     void theUsersSmimeChoiceSignsThenEncryptsForEveryRecipientAndTheSender() throws Exception {
         MimeMessage lunch = messageWithBcc("bob@example.test", "Lunch", "Noon at the usual place?\n");
 

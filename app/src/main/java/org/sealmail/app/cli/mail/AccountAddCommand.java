@@ -83,6 +83,18 @@ public final class AccountAddCommand implements Callable<Integer> {
     @Option(names = "--no-check", description = "Save without logging in first.")
     boolean noCheck;
 
+    @Option(names = "--rights-server", paramLabel = "URL", description = "Rights server for online licensing (recipients"
+            + " without a certificate); kept in the profile's " + org.sealmail.app.rights.ProfileRightsSettings.FILE_NAME + ".")
+    java.net.URI rightsServer;
+
+    @Option(names = "--rights-trust", paramLabel = "CA.pem", description = "CA certificate(s) for the rights server's TLS"
+            + " certificate (default: the system trust store).")
+    Path rightsTrust;
+
+    @Option(names = "--key-service", paramLabel = "URL", description = "The organisation's key service: double key"
+            + " encryption for messages sent with online licensing.")
+    java.net.URI keyService;
+
     @Mixin
     MailPasswordOptions passwords;
 
@@ -120,6 +132,12 @@ public final class AccountAddCommand implements Callable<Integer> {
             profile.status().clearAuthenticationFailure(String.valueOf(account.id()));
             out.printf("Account %s added: IMAP %s, SMTP %s; password kept in %s%n", email, imapEndpoint, smtpEndpoint,
                     profile.secrets().description());
+        }
+        if (rightsServer != null) {
+            new org.sealmail.app.rights.ProfileRightsSettings(rightsServer, Optional.ofNullable(rightsTrust),
+                    Optional.ofNullable(keyService)).write(parent.profileDirectory());
+            out.printf("Rights server %s: recipients without a certificate are licensed online%s%n", rightsServer,
+                    keyService == null ? "" : " (double key encryption with " + keyService + ")");
         }
         return 0;
     }

@@ -29,6 +29,16 @@ public final class MailPasswordOptions {
             + " of the profile's password file (default: $" + MASTER_ENV + "; with either, the OS keyring is not used).")
     Path masterPassFile;
 
+    /**
+     * @param masterPassFile the master password file, or null for the environment variable or the OS keyring
+     * @return options without an account password (stored passwords are used)
+     */
+    public static MailPasswordOptions storedPasswords(Path masterPassFile) {
+        MailPasswordOptions options = new MailPasswordOptions();
+        options.masterPassFile = masterPassFile;
+        return options;
+    }
+
     /** @return the account password given on this command line, if any */
     public Optional<char[]> accountPassword() {
         if (passFile != null) {

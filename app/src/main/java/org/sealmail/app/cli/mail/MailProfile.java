@@ -36,7 +36,7 @@ import org.sealmail.mailstore.tls.AccountTrustRepository;
  * The mail side of one profile, wired for the CLI: the store, its accounts as the transport sees
  * them (servers, TLS trust, status), their passwords, and the sync and outbox objects.
  */
-final class MailProfile implements AutoCloseable {
+public final class MailProfile implements AutoCloseable {
 
     /** Connections per account for sync (IDLE has its own). */
     static final int POOL_SIZE = 2;
@@ -49,13 +49,18 @@ final class MailProfile implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private SecretStore secrets;
 
-    MailProfile(Path directory, MailPasswordOptions passwords) {
+    /**
+     * @param directory the profile directory (its store is opened)
+     * @param passwords where account and master passwords come from
+     */
+    public MailProfile(Path directory, MailPasswordOptions passwords) {
         this.directory = directory;
         this.store = SqliteMailStore.open(directory);
         this.passwords = passwords;
     }
 
-    SqliteMailStore store() {
+    /** @return the profile's store */
+    public SqliteMailStore store() {
         return store;
     }
 
@@ -76,7 +81,7 @@ final class MailProfile implements AutoCloseable {
      * @return the account
      * @throws IllegalArgumentException if there is none
      */
-    Account account(String nameOrAddress) {
+    public Account account(String nameOrAddress) {
         Optional<Account> byName = store.accounts().findByName(nameOrAddress);
         if (byName.isPresent()) {
             return byName.get();
@@ -108,7 +113,7 @@ final class MailProfile implements AutoCloseable {
     }
 
     /** @return the secret store: the password file when a master password is given, else the OS keyring */
-    SecretStore secrets() {
+    public SecretStore secrets() {
         if (secrets == null) {
             Optional<char[]> master = passwords.masterPassword();
             secrets = master.isPresent()
@@ -131,7 +136,11 @@ final class MailProfile implements AutoCloseable {
         return Credentials.password(settings.username(), secret);
     }
 
-    ImapConnector connector(Account account) {
+    /**
+     * @param account an account with an IMAP server
+     * @return a connector with the account's TLS trust and login (stored password, or the one given)
+     */
+    public ImapConnector connector(Account account) {
         return new ImapConnector(mailAccount(account), credentials(account, ServerRole.IMAP),
                 new AuthenticationGuard(status()), Set.of());
     }
@@ -148,6 +157,7 @@ final class MailProfile implements AutoCloseable {
         return new OutboxSender(mail, outbox(), submitter, sync == null ? null : new ImapSentFolder(sync), MAX_ATTEMPTS);
     }
 
+    /** Closes the store. */
     @Override
     public void close() {
         store.close();

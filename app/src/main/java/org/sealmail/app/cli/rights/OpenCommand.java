@@ -1,36 +1,54 @@
 package org.sealmail.app.cli.rights;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.sealmail.app.cli.ExitCode;
 import org.sealmail.app.cli.PasswordOptions;
+import org.sealmail.app.cli.SealmailCommand;
+import org.sealmail.app.cli.mail.MailPasswordOptions;
+import org.sealmail.app.cli.mail.MailProfile;
+import org.sealmail.app.rights.DeviceKeys;
+import org.sealmail.app.rights.MailboxPasscodeReader;
+import org.sealmail.app.rights.OnlineLicenseRequester;
+import org.sealmail.app.rights.PasscodeSource;
+import org.sealmail.app.rights.ProfileRightsSettings;
+import org.sealmail.app.rights.RightsServerProblem;
+import org.sealmail.app.rights.RightsServerTransport;
+import org.sealmail.app.rights.ServerKeyPins;
 import org.sealmail.crypto.keys.CertificateFiles;
 import org.sealmail.crypto.keys.CertifiedKey;
 import org.sealmail.crypto.keys.Pkcs12KeyStores;
-import java.util.Optional;
-import org.sealmail.app.cli.SealmailCommand;
-import org.sealmail.app.cli.mail.MailPasswordOptions;
 import org.sealmail.crypto.rights.InMemoryUseLicenseCache;
+import org.sealmail.crypto.rights.OpenStatus;
+import org.sealmail.crypto.rights.UsageRight;
 import org.sealmail.crypto.rights.UseLicenseCache;
+import org.sealmail.crypto.rights.license.DeviceKey;
+import org.sealmail.crypto.rights.license.PublishingLicense;
 import org.sealmail.crypto.rights.message.LicenseSource;
+import org.sealmail.crypto.rights.message.OpenResult;
+import org.sealmail.crypto.rights.message.ProtectedMessageOpener;
+import org.sealmail.mailstore.accounts.Account;
 import org.sealmail.mailstore.db.SqliteMailStore;
 import org.sealmail.mailstore.secrets.KeyringSecretStore;
 import org.sealmail.mailstore.secrets.PasswordFileSecretStore;
 import org.sealmail.mailstore.secrets.SecretStore;
-import org.sealmail.crypto.rights.OpenStatus;
-import org.sealmail.crypto.rights.UsageRight;
-import org.sealmail.crypto.rights.license.PublishingLicense;
-import org.sealmail.crypto.rights.message.OpenResult;
-import org.sealmail.crypto.rights.message.ProtectedMessageOpener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code sealmail open}: opens a protected message with the recipient's (or sender's) key and
@@ -39,16 +57,24 @@ import picocli.CommandLine.Model.CommandSpec;
  * profile's store, encrypted under the store key (DESIGN.md), when the profile's secrets can be
  * opened: the OS keyring, or the password file with {@code --master-pass-file} /
  * {@code SEALMAIL_MASTER_PASSWORD}; a later open is then served from it until its notAfter.
+ *
+ * <p>Online licensing (docs/rights-server-api.md §4-6): when no RecipientInfo names the key (or no
+ * {@code --key} is given) and the message names a rights server, a use license is requested for the
+ * licensee ({@code --licensee}, else the account's address, else the key's) and the profile's device key:
+ * the one-time passcode is read from the account's own INBOX ({@code --account}; the default when an
+ * account is given) or typed on the console ({@code --no-passcode-from-mailbox}).
  */
 @Command(name = "open", mixinStandardHelpOptions = true,
         description = "Open a protected message: show its template, issuer, rights and expiry; --out writes the content "
-                + "only if the rights include EXTRACT or EXPORT.")
+                + "only if the rights include EXTRACT or EXPORT. Without a matching key, a use license is asked from the "
+                + "rights server the message names (one-time passcode).")
 public final class OpenCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--key", required = true, paramLabel = "KEY.p12", description = "Your key store (recipient or sender).")
+    @Option(names = "--key", paramLabel = "KEY.p12", description = "Your key store (recipient or sender); optional with"
+            + " online licensing.")
     Path key;
 
     @Option(names = "--in", required = true, paramLabel = "PROTECTED.eml", description = "The protected message.")
@@ -67,6 +93,27 @@ public final class OpenCommand implements Callable<Integer> {
     @Option(names = "--no-cache", description = "Neither read nor write the profile's use-license cache.")
     boolean noCache;
 
+    @Option(names = "--account", paramLabel = "NAME|ADDRESS", description = "Profile account to sign in as at the rights"
+            + " server and whose INBOX receives the passcode.")
+    String account;
+
+    @Option(names = "--licensee", paramLabel = "ADDRESS", description = "Address to sign in as at the rights server"
+            + " (default: the account's, else the key's).")
+    String licensee;
+
+    @Option(names = "--passcode-from-mailbox", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Read the rights server's passcode mail from the account's INBOX (default with --account);"
+                    + " --no-passcode-from-mailbox asks for it on the console.")
+    boolean passcodeFromMailbox;
+
+    @Option(names = "--passcode-wait", paramLabel = "SECONDS", defaultValue = "120",
+            description = "How long to wait for the passcode mail (default: ${DEFAULT-VALUE}).")
+    int passcodeWait;
+
+    @Option(names = "--rights-trust", paramLabel = "CA.pem", description = "CA certificate(s) for the rights server's TLS"
+            + " certificate (default: the profile's rights-trust, else the system trust store).")
+    Path rightsTrust;
+
     @ParentCommand
     SealmailCommand root;
 
@@ -75,18 +122,90 @@ public final class OpenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CertifiedKey device = Pkcs12KeyStores.read(key, password.password()).get(0);
+        Optional<CertifiedKey> device = key == null ? Optional.empty()
+                : Optional.of(Pkcs12KeyStores.read(key, password.password()).get(0));
         byte[] message = MessageFiles.read(in);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        Optional<SqliteMailStore> store = noCache ? Optional.empty() : openProfileStore(stderr);
-        try {
-            UseLicenseCache cache = store.map(opened -> (UseLicenseCache) opened.useLicenseCache(secrets(opened)))
-                    .orElseGet(InMemoryUseLicenseCache::new);
-            return open(device, message, cache, stdout, stderr);
-        } finally {
-            store.ifPresent(SqliteMailStore::close);
+        if (device.isEmpty() && account == null && licensee == null) {
+            stderr.println("sealmail open: give --key KEY.p12, or --account / --licensee to open through the rights server");
+            return ExitCode.USAGE.code();
         }
+        MailProfile profile = account == null ? null
+                : new MailProfile(root.profileDirectory(), MailPasswordOptions.storedPasswords(masterPassFile));
+        Optional<SqliteMailStore> store = Optional.empty();
+        try {
+            Optional<SecretStore> secrets;
+            if (profile != null) {
+                store = noCache ? Optional.empty() : Optional.of(profile.store());
+                secrets = Optional.of(profile.secrets());
+            } else {
+                store = noCache ? Optional.empty() : openProfileStore(stderr);
+                secrets = store.map(this::secrets);
+            }
+            UseLicenseCache cache = store.isPresent() ? store.get().useLicenseCache(secrets.orElseThrow())
+                    : new InMemoryUseLicenseCache();
+            ProtectedMessageOpener opener = opener(device, cache, profile, secrets, stderr);
+            return open(opener, message, stdout, stderr);
+        } finally {
+            if (profile != null) {
+                profile.close();
+            } else {
+                store.ifPresent(SqliteMailStore::close);
+            }
+        }
+    }
+
+    private ProtectedMessageOpener opener(Optional<CertifiedKey> device, UseLicenseCache cache, MailProfile profile,
+            Optional<SecretStore> secrets, PrintWriter stderr) {
+        Clock clock = Clock.systemUTC();
+        Optional<Account> profileAccount = profile == null ? Optional.empty() : Optional.of(profile.account(account));
+        Optional<String> address = Optional.ofNullable(licensee)
+                .or(() -> profileAccount.flatMap(found -> found.identities().stream().findFirst()).map(identity -> identity.address()))
+                .or(() -> device.flatMap(certified -> certified.addresses().stream().findFirst()));
+        ProtectedMessageOpener opener = device.map(certified -> new ProtectedMessageOpener(certified, cache, clock))
+                .orElse(null);
+        if (address.isPresent()) {
+            PasscodeSource passcodes = profile != null && passcodeFromMailbox
+                    ? new MailboxPasscodeReader(profile.connector(profileAccount.get()), Duration.ofSeconds(passcodeWait),
+                            Duration.ofSeconds(1), clock)
+                    : OpenCommand::promptPasscode;
+            DeviceKey deviceKey = secrets.map(DeviceKeys::loadOrCreate).orElseGet(() -> {
+                stderr.println("sealmail open: note: no profile secrets, so a one-time device key is used for this run");
+                return DeviceKey.generate();
+            });
+            Optional<Path> tlsTrust = Optional.ofNullable(rightsTrust).or(() -> ProfileRightsSettings.read(root.profileDirectory())
+                    .flatMap(ProfileRightsSettings::trust));
+            OnlineLicenseRequester requester = new OnlineLicenseRequester(RightsServerTransport.create(tlsTrust), passcodes,
+                    new ServerKeyPins(root.profileDirectory()), clock);
+            opener = opener == null ? ProtectedMessageOpener.online(deviceKey, address.get(), requester, cache, clock)
+                    : opener.withOnlineLicensing(deviceKey, address.get(), requester);
+        }
+        if (trust != null) {
+            opener = opener.withTrustAnchors(trust.stream().flatMap(file -> CertificateFiles.read(file).stream()).toList());
+        }
+        return opener;
+    }
+
+    private static String promptPasscode(String contentId, String licensee, java.time.Instant expiresAt) {
+        java.io.Console console = System.console();
+        String prompt = "Passcode mailed to " + licensee + " (valid until " + expiresAt + "): ";
+        String line;
+        try {
+            if (console != null) {
+                line = console.readLine("%s", prompt);
+            } else {
+                System.err.print(prompt);
+                System.err.flush();
+                line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            }
+        } catch (IOException e) {
+            throw new RightsServerProblem(PasscodeSource.NOT_FOUND, 0, "cannot read the passcode: " + e.getMessage(), Map.of(), e);
+        }
+        if (line == null || !line.strip().matches("[0-9]{8}")) {
+            throw new RightsServerProblem(PasscodeSource.NOT_FOUND, 0, "no 8-digit passcode was typed", Map.of(), null);
+        }
+        return line.strip();
     }
 
     /** The profile's store when its secrets can be opened without asking; empty (with a note) otherwise. */
@@ -114,22 +233,21 @@ public final class OpenCommand implements Callable<Integer> {
         return Optional.ofNullable(System.getenv(MailPasswordOptions.MASTER_ENV)).map(String::toCharArray);
     }
 
-    private int open(CertifiedKey device, byte[] message, UseLicenseCache cache, PrintWriter stdout, PrintWriter stderr) {
+    private int open(ProtectedMessageOpener opener, byte[] message, PrintWriter stdout, PrintWriter stderr) {
         Clock clock = Clock.systemUTC();
-        ProtectedMessageOpener opener = new ProtectedMessageOpener(device, cache, clock);
-        if (trust != null) {
-            opener = opener.withTrustAnchors(trust.stream().flatMap(file -> CertificateFiles.read(file).stream()).toList());
-        }
         OpenResult result = opener.open(message);
-        stdout.println("Status: " + result.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+        stdout.println("Status: " + result.status().name().toLowerCase(Locale.ROOT).replace('_', ' '));
         result.publishingLicense().ifPresent(license -> describe(license, result, stdout));
         if (!result.opened()) {
             stderr.println("sealmail open: " + result.reason());
             return exitCode(result.status()).code();
         }
         stdout.println("Rights granted: " + result.rights());
-        result.source().ifPresent(source -> stdout.println("License: " + (source == LicenseSource.CACHED_USE_LICENSE
-                ? "cached use license (no private-key operation)" : "derived with your private key")));
+        result.source().ifPresent(source -> stdout.println("License: " + switch (source) {
+            case CACHED_USE_LICENSE -> "cached use license (no private-key operation)";
+            case PRIVATE_KEY -> "derived with your private key";
+            case RIGHTS_SERVER -> "issued by the rights server to this device";
+        }));
         result.notAfter().ifPresent(notAfter -> stdout.println("License valid until: " + notAfter
                 + (notAfter.isAfter(clock.instant()) ? "" : " (not cached: each open needs your key)")));
         if (out == null) {
@@ -152,6 +270,7 @@ public final class OpenCommand implements Callable<Integer> {
                 .orElse(" (certificate chain not checked: give --trust ROOT.pem)");
         stdout.println("Issuer: " + license.issuer() + trust);
         stdout.println("Expires: " + license.notAfter().map(Object::toString).orElse("never"));
+        license.rightsServer().ifPresent(server -> stdout.println("Rights server: " + server));
     }
 
     /**
@@ -165,6 +284,8 @@ public final class OpenCommand implements Callable<Integer> {
             case TAMPERED -> ExitCode.TAMPERED;
             case NOT_A_RECIPIENT -> ExitCode.NO_MATCHING_KEY;
             case MALFORMED -> ExitCode.MALFORMED_INPUT;
+            case REVOKED -> ExitCode.REVOKED;
+            case UNAVAILABLE -> ExitCode.LICENSE_UNAVAILABLE;
         };
     }
 }

@@ -33,6 +33,10 @@ import org.sealmail.crypto.rights.template.ProtectionTemplateFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import org.sealmail.app.cli.SealmailCommand;
+import org.sealmail.app.rights.ProfileRightsSettings;
+import org.sealmail.app.rights.RightsServerRegistrar;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -41,7 +45,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * (docs/protected-message-format.md). Recipients are the message's To and Cc addresses; each
  * needs a certificate given with {@code --to}. A {@code --to} certificate naming nobody in the
  * headers adds its address to To. A message with Bcc recipients is refused (the publishing
- * license would name them to everyone).
+ * license would name them to everyone). With {@code --online}, recipients without a certificate get
+ * online grants from the rights server ({@code --rights-server}, else the profile's
+ * {@code rights.properties}) and the message is registered there (docs/rights-server-api.md §3).
  */
 @Command(name = "protect", mixinStandardHelpOptions = true,
         description = "Protect a message with Encrypt, Do Not Forward or a template file (rights-protected message).")
@@ -57,8 +63,9 @@ public final class ProtectCommand implements Callable<Integer> {
     @Option(names = "--key", required = true, paramLabel = "SENDER.p12", description = "The sender's key store; its certificate must name From.")
     Path key;
 
-    @Option(names = "--to", required = true, paramLabel = "CERT.pem", description = "A recipient's certificate (PEM or DER); repeat per recipient.")
-    List<Path> recipientCertificates;
+    @Option(names = "--to", paramLabel = "CERT.pem", description = "A recipient's certificate (PEM or DER); repeat per"
+            + " recipient (with --online, recipients without one are licensed by the rights server).")
+    List<Path> recipientCertificates = new ArrayList<>();
 
     @Option(names = "--in", required = true, paramLabel = "MSG.eml", description = "The message to protect (RFC 5322).")
     Path in;
@@ -66,8 +73,24 @@ public final class ProtectCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "PROTECTED.eml", description = "Where to write the protected message.")
     Path out;
 
-    @Option(names = "--rights-server", paramLabel = "URL", description = "Rights server page linked from the readable wrapper.")
+    @Option(names = "--rights-server", paramLabel = "URL", description = "Rights server page linked from the readable wrapper"
+            + " (with --online: the server that licenses and registers).")
     URI rightsServer;
+
+    @Option(names = "--online", description = "Online licensing: license recipients without a certificate through the rights"
+            + " server and register the message there.")
+    boolean online;
+
+    @Option(names = "--rights-trust", paramLabel = "CA.pem", description = "CA certificate(s) for the rights server's TLS"
+            + " certificate (default: the profile's, else the system trust store).")
+    Path rightsTrust;
+
+    @Option(names = "--key-service", paramLabel = "URL", description = "With --online: double key encryption with this key"
+            + " service (default: the profile's, if any).")
+    URI keyService;
+
+    @ParentCommand
+    SealmailCommand root;
 
     @Mixin
     PasswordOptions password;
@@ -83,10 +106,26 @@ public final class ProtectCommand implements Callable<Integer> {
         MimeMessage message = readMessage(in);
         addUnlistedRecipients(message, certificates, sender);
         ProtectedMessageBuilder builder = new ProtectedMessageBuilder(Clock.systemUTC());
-        if (rightsServer != null) {
+        Optional<RightsServerRegistrar> registrar = Optional.empty();
+        if (online) {
+            Optional<ProfileRightsSettings> profile = ProfileRightsSettings.read(root.profileDirectory());
+            URI server = Optional.ofNullable(rightsServer).or(() -> profile.map(ProfileRightsSettings::rightsServer))
+                    .orElseThrow(() -> new IllegalArgumentException("--online needs --rights-server URL (or sealmail account"
+                            + " add --rights-server URL)"));
+            ProfileRightsSettings settings = new ProfileRightsSettings(server,
+                    Optional.ofNullable(rightsTrust).or(() -> profile.flatMap(ProfileRightsSettings::trust)),
+                    Optional.ofNullable(keyService).or(() -> profile.flatMap(ProfileRightsSettings::keyService)));
+            registrar = Optional.of(RightsServerRegistrar.of(settings, Clock.systemUTC()));
+            builder = builder.withOnlineLicensing(registrar.get().licensing());
+        } else if (rightsServer != null) {
             builder = builder.withRightsServer(rightsServer);
         }
         ProtectedMessage protectedMessage = builder.protect(message, protection, sender, certificates);
+        if (registrar.isPresent()) {
+            registrar.get().register(protectedMessage.registration().orElseThrow(), sender);
+            spec.commandLine().getOut().printf("Registered with %s%n", rightsServer != null ? rightsServer
+                    : protectedMessage.registration().get().rightsServer());
+        }
         MessageFiles.write(out, protectedMessage.toBytes());
         List<String> licensees = new ArrayList<>();
         for (RecipientGrant grant : protectedMessage.publishingLicense().grants()) {

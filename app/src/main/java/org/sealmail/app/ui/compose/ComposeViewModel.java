@@ -30,14 +30,24 @@ import javafx.collections.ObservableList;
 import org.sealmail.app.ui.UiText;
 import org.sealmail.app.ui.reader.OpenedMessage;
 import org.sealmail.app.ui.reader.RightsProtection;
+import org.sealmail.app.ui.rules.DecisionText;
 import org.sealmail.app.ui.task.TaskBuilder;
 import org.sealmail.app.ui.task.TaskExecutor;
+import org.sealmail.policy.rules.AppliedTemplate;
+import org.sealmail.policy.rules.FiredRule;
+import org.sealmail.policy.rules.PolicyDecision;
+import org.sealmail.policy.rules.RuleAction;
+import org.sealmail.policy.rules.TemplateStrength;
 
 /**
  * The composer's state and commands, testable without the JavaFX toolkit: recipients, subject,
  * body (plain or HTML), attachments, the protection toggles (Encrypt, Do Not Forward, a custom
  * template, S/MIME Sign, S/MIME Encrypt), the per-recipient readiness check that blocks sending,
- * draft autosave and sending through the outbox with progress.
+ * draft autosave and sending through the outbox with progress. Before sending (and whenever
+ * {@link #checkRules()} is called) the protection rules are evaluated through the outbox: the
+ * rules that fired are listed with their actions, sensitive types and counts (never a matched
+ * value); a rule's template switches and locks the protection, a signing rule turns Sign on, a
+ * blocking or held decision refuses to send, and a warning asks for the override reason.
  */
 public final class ComposeViewModel {
 
@@ -81,6 +91,12 @@ public final class ComposeViewModel {
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
     private final StringProperty overrideReason = new SimpleStringProperty(this, "overrideReason", "");
     private final ReadOnlyBooleanWrapper overrideRequested = new ReadOnlyBooleanWrapper(this, "overrideRequested");
+    private final ObservableList<String> ruleLines = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper protectionLock = new ReadOnlyStringWrapper(this, "protectionLock", "");
+    private final ReadOnlyBooleanWrapper templateLocked = new ReadOnlyBooleanWrapper(this, "templateLocked");
+    private final ReadOnlyBooleanWrapper signLocked = new ReadOnlyBooleanWrapper(this, "signLocked");
+    private final DecisionText decisions;
+    private long rulesGeneration;
     private final List<TemplateOption> templates;
     private OptionalLong draftId = OptionalLong.empty();
     private Optional<Long> inReplyTo = Optional.empty();
@@ -105,6 +121,7 @@ public final class ComposeViewModel {
         this.templates = List.copyOf(templates);
         this.executor = Objects.requireNonNull(executor, "executor");
         this.text = Objects.requireNonNull(text, "text");
+        this.decisions = new DecisionText(text);
         ChangeListener<Object> markDirty = (obs, old, value) -> dirty.set(true);
         Stream.of(to, cc, bcc, subject, body, html).forEach(p -> p.addListener(markDirty));
         attachments.addListener((javafx.collections.ListChangeListener<OutgoingAttachment>) change -> dirty.set(true));
@@ -242,12 +259,48 @@ public final class ComposeViewModel {
             return false;
         }
         OutgoingMessage message = message();
-        ProtectionChoice choice = message.protection();
-        checkGeneration++;
+        long generation = ++rulesGeneration;
         state.set(SendState.SENDING);
         error.set("");
-        status.set(text.get("compose.status.sending"));
+        status.set(text.get("compose.status.checking-rules"));
         progress.set(-1);
+        TaskBuilder.create(() -> outbox.check(message)).named("check rules before sending")
+                .onSuccess(decision -> {
+                    if (generation == rulesGeneration) {
+                        afterRulesCheck(message, decision);
+                    }
+                })
+                .onAnyError(failure -> failed(text.get("compose.error.rules", String.valueOf(failure.getMessage()))))
+                .runOn(executor);
+        return true;
+    }
+
+    private void afterRulesCheck(OutgoingMessage message, PolicyDecision decision) {
+        boolean changed = applyRules(decision);
+        switch (decision.verdict()) {
+            case HOLD -> failed(text.get("compose.error.held", decision.holdReason().orElseThrow()));
+            case BLOCK -> failed(text.get("compose.error.rule-blocked", decision.blockMessage().orElseThrow()));
+            default -> {
+                if (changed) {
+                    state.set(SendState.EDITING);
+                    status.set("");
+                    progress.set(0);
+                    error.set(text.get("compose.error.rules-changed"));
+                } else if (decision.overrideRequired() && message.overrideReason().isEmpty()) {
+                    overrideRequested.set(true);
+                    failed(text.get("compose.error.override", String.join(" ", decision.warnings())));
+                } else {
+                    deliver(message);
+                }
+            }
+        }
+    }
+
+    /** Checks the recipients for the chosen protection, then protects, queues and submits through the outbox. */
+    private void deliver(OutgoingMessage message) {
+        ProtectionChoice choice = message.protection();
+        checkGeneration++;
+        status.set(text.get("compose.status.sending"));
         TaskBuilder.createWithProgress(reporter -> {
             if (choice.encrypts()) {
                 List<RecipientReadiness> checked = message.recipients().stream()
@@ -288,7 +341,73 @@ public final class ComposeViewModel {
                 })
                 .onAnyError(failure -> failed(text.get("compose.error.send", String.valueOf(failure.getMessage()))))
                 .runOn(executor);
-        return true;
+    }
+
+    /**
+     * Evaluates the protection rules for the message as composed now, in the background, and shows
+     * the outcome: the rules that fired and why, and the protection they require (switched on and
+     * locked). Nothing is sent.
+     */
+    public void checkRules() {
+        if (state.get() == SendState.SENDING || state.get() == SendState.SENT) {
+            return;
+        }
+        long generation = ++rulesGeneration;
+        OutgoingMessage message = message();
+        TaskBuilder.create(() -> outbox.check(message)).named("check rules")
+                .onSuccess(decision -> {
+                    if (generation == rulesGeneration) {
+                        applyRules(decision);
+                    }
+                })
+                .onAnyError(failure -> {
+                    if (generation == rulesGeneration) {
+                        error.set(text.get("compose.error.rules", String.valueOf(failure.getMessage())));
+                    }
+                })
+                .runOn(executor);
+    }
+
+    /**
+     * Shows a decision and applies the protection it requires to the toggles: a rule's template
+     * (unless the user chose a stronger one) is switched on and locked; a signing rule turns Sign on
+     * and locks it (a rights template already signs).
+     *
+     * @return whether the protection shown changed
+     */
+    private boolean applyRules(PolicyDecision decision) {
+        ruleLines.setAll(decisions.lines(decision));
+        ProtectionChoice before = protection();
+        templateLocked.set(false);
+        signLocked.set(false);
+        String lock = "";
+        if (decision.template().isPresent()) {
+            AppliedTemplate required = decision.template().get();
+            String id = required.template().id();
+            if (before.templateId().isEmpty() || TemplateStrength.stronger(id, before.templateId().get())) {
+                chooseTemplate(id);
+            }
+            templateLocked.set(true);
+            lock = text.get("compose.rules.lock.template", required.ruleName(), required.template().name());
+        } else if (decision.signingRequired() && before.templateId().isEmpty()) {
+            sign.set(true);
+            signLocked.set(true);
+            lock = text.get("compose.rules.lock.signing", String.join(", ", decision.firedRules().stream()
+                    .filter(rule -> rule.actions().stream().anyMatch(RuleAction.RequireSigning.class::isInstance))
+                    .map(FiredRule::name).toList()));
+        }
+        protectionLock.set(lock);
+        return !protection().equals(before);
+    }
+
+    private void chooseTemplate(String id) {
+        if (id.equals(ProtectionChoice.ENCRYPT)) {
+            encrypt.set(true);
+        } else if (id.equals(ProtectionChoice.DO_NOT_FORWARD)) {
+            doNotForward.set(true);
+        } else {
+            templates.stream().filter(template -> template.id().equals(id)).findFirst().ifPresent(customTemplate::set);
+        }
     }
 
     private void failed(String message) {
@@ -521,6 +640,26 @@ public final class ComposeViewModel {
     /** @return whether the rules warned and sending needs a reason */
     public ReadOnlyBooleanProperty overrideRequestedProperty() {
         return overrideRequested.getReadOnlyProperty();
+    }
+
+    /** @return the outcome of the last rules check, localized: fired rules with actions, types and counts, and the verdict */
+    public ObservableList<String> ruleLines() {
+        return ruleLines;
+    }
+
+    /** @return why the protection is locked by a rule, localized (empty when it is not) */
+    public ReadOnlyStringProperty protectionLockProperty() {
+        return protectionLock.getReadOnlyProperty();
+    }
+
+    /** @return whether a rule's template is applied: the protection toggles cannot lower it */
+    public ReadOnlyBooleanProperty templateLockedProperty() {
+        return templateLocked.getReadOnlyProperty();
+    }
+
+    /** @return whether a rule requires S/MIME signing: Sign cannot be turned off */
+    public ReadOnlyBooleanProperty signLockedProperty() {
+        return signLocked.getReadOnlyProperty();
     }
 
     /** @return whether something changed since the last draft save */

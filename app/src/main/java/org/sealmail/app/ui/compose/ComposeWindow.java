@@ -68,6 +68,9 @@ public final class ComposeWindow {
     @FXML private TextField bccField;
     @FXML private TextField subjectField;
     @FXML private FlowPane recipientStatus;
+    @FXML private VBox rulesBox;
+    @FXML private VBox rulesList;
+    @FXML private Label protectionLockLabel;
     @FXML private VBox blockedBox;
     @FXML private VBox blockedList;
     @FXML private HBox overrideBox;
@@ -124,6 +127,7 @@ public final class ComposeWindow {
         }
         model.readiness().addListener((ListChangeListener<RecipientReadiness>) change -> renderReadiness());
         model.blockedReasons().addListener((ListChangeListener<String>) change -> renderBlocked());
+        setUpRules();
         model.attachments().addListener((ListChangeListener<OutgoingAttachment>) change -> renderAttachments());
         overrideField.textProperty().bindBidirectional(model.overrideReasonProperty());
         overrideBox.visibleProperty().bind(model.overrideRequestedProperty());
@@ -150,6 +154,40 @@ public final class ComposeWindow {
             event.consume();
         });
         renderAttachments();
+    }
+
+    /**
+     * The rules that fired (names, actions, sensitive types and counts, as the view-model words
+     * them), the lock a rule puts on the protection, and a rules check whenever a field or the
+     * body loses the focus.
+     */
+    private void setUpRules() {
+        model.ruleLines().addListener((ListChangeListener<String>) change -> {
+            rulesList.getChildren().setAll(model.ruleLines().stream().map(line -> {
+                Label label = new Label(line);
+                label.setWrapText(true);
+                label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+                return label;
+            }).toList());
+            rulesBox.setVisible(!model.ruleLines().isEmpty());
+            rulesBox.setManaged(rulesBox.isVisible());
+        });
+        protectionLockLabel.textProperty().bind(model.protectionLockProperty());
+        protectionLockLabel.visibleProperty().bind(model.protectionLockProperty().isNotEmpty());
+        protectionLockLabel.managedProperty().bind(protectionLockLabel.visibleProperty());
+        for (javafx.scene.control.Control toggle : List.of(encryptToggle, doNotForwardToggle, smimeEncryptToggle)) {
+            toggle.disableProperty().bind(model.templateLockedProperty());
+        }
+        model.templateLockedProperty().addListener((obs, was, locked) ->
+                templateMenu.setDisable(locked || model.customTemplates().isEmpty()));
+        signToggle.disableProperty().bind(model.templateLockedProperty().or(model.signLockedProperty()));
+        for (javafx.scene.control.Control field : List.of(toField, ccField, bccField, subjectField, plainBody)) {
+            field.focusedProperty().addListener((obs, was, focused) -> {
+                if (!focused) {
+                    model.checkRules();
+                }
+            });
+        }
     }
 
     private void setUpTemplateMenu() {
@@ -329,6 +367,7 @@ public final class ComposeWindow {
         });
         autosave.play();
         stage.show();
+        model.checkRules();
         return stage;
     }
 }

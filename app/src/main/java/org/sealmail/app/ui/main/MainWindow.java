@@ -74,6 +74,7 @@ public final class MainWindow {
     @FXML private ProgressBar syncProgress;
     @FXML private Label errorLabel;
     @FXML private Label summaryLabel;
+    @FXML private Label rulesBanner;
 
     /**
      * @param model the main view-model
@@ -95,6 +96,36 @@ public final class MainWindow {
     /** @return the window's root node */
     public BorderPane root() {
         return root;
+    }
+
+    /**
+     * Shows or hides the banner that says the protection rules were rejected (clicking it opens the
+     * rules editor).
+     *
+     * @param warning the localized warning; empty hides the banner
+     */
+    public void setRulesWarning(String warning) {
+        rulesBanner.setText(warning);
+        rulesBanner.setVisible(!warning.isEmpty());
+        rulesBanner.setManaged(!warning.isEmpty());
+    }
+
+    /**
+     * Adds an item to the message list's context menu that acts on the selected message.
+     *
+     * @param label the item's text
+     * @param action what it does with the selected message
+     */
+    public void setMessageAction(String label, java.util.function.Consumer<MessageHeader> action) {
+        MenuItem item = new MenuItem(label);
+        item.setOnAction(event -> {
+            MessageHeader selected = messageTable.getSelectionModel().getSelectedItem();
+            if (selected != null) {
+                action.accept(selected);
+            }
+        });
+        item.disableProperty().bind(messageTable.getSelectionModel().selectedItemProperty().isNull());
+        messageTable.setContextMenu(new javafx.scene.control.ContextMenu(item));
     }
 
     /** @return the message list (tests inspect its cells) */
@@ -362,6 +393,11 @@ public final class MainWindow {
     @FXML
     private void settings() {
         actions.settings().run();
+    }
+
+    @FXML
+    private void protectionRules() {
+        actions.protectionRules().run();
     }
 
     @FXML

@@ -13,9 +13,10 @@ import org.sealmail.app.ui.Theme;
  * @param themeChanged applies a theme to every window
  * @param about shows the About box
  * @param quit closes the application
+ * @param protectionRules opens the protection rules editor (Tools menu)
  */
 public record MainWindowActions(Runnable newMessage, Runnable accountSetup, Runnable settings,
-        Consumer<Theme> themeChanged, Runnable about, Runnable quit) {
+        Consumer<Theme> themeChanged, Runnable about, Runnable quit, Runnable protectionRules) {
 
     /** Rejects nulls. */
     public MainWindowActions {
@@ -25,5 +26,6 @@ public record MainWindowActions(Runnable newMessage, Runnable accountSetup, Runn
         Objects.requireNonNull(themeChanged, "themeChanged");
         Objects.requireNonNull(about, "about");
         Objects.requireNonNull(quit, "quit");
+        Objects.requireNonNull(protectionRules, "protectionRules");
     }
 }

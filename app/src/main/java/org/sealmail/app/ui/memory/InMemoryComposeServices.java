@@ -17,6 +17,7 @@ import org.sealmail.app.ui.compose.RecipientDirectory;
 import org.sealmail.app.ui.compose.RecipientReadiness;
 import org.sealmail.app.ui.task.Progress;
 import org.sealmail.app.ui.task.ProgressReporter;
+import org.sealmail.policy.rules.PolicyDecision;
 
 /**
  * In-memory twins of the recipient directory, the outbox and the draft store: known contacts and
@@ -69,6 +70,12 @@ public final class InMemoryComposeServices implements RecipientDirectory, Outbox
         boolean known = certificates.contains(address.toLowerCase(Locale.ROOT));
         return new RecipientReadiness(address, !choice.encrypts() || known ? RecipientReadiness.Status.READY
                 : RecipientReadiness.Status.NO_CERTIFICATE);
+    }
+
+    /** The in-memory twin has no protection rules: no rule ever fires. */
+    @Override
+    public PolicyDecision check(OutgoingMessage message) {
+        return PolicyDecision.noRuleFired();
     }
 
     @Override

@@ -40,6 +40,8 @@ import org.sealmail.crypto.rights.UseLicenseCache;
 import org.sealmail.crypto.rights.message.OpenResult;
 import org.sealmail.crypto.rights.message.ProtectedMessageFormat;
 import org.sealmail.crypto.rights.message.ProtectedMessageOpener;
+import org.sealmail.crypto.rights.message.RightsServerLicensing;
+import org.sealmail.crypto.rights.license.DeviceKey;
 import org.sealmail.crypto.smime.decrypt.DecryptedEntity;
 import org.sealmail.crypto.smime.decrypt.SmimeDecryptor;
 import org.sealmail.crypto.smime.verify.AddressCheck;
@@ -63,6 +65,27 @@ public final class StoredMessageOpener implements MessageOpener {
     private final UseLicenseCache licenses;
     private final Clock clock;
     private final Session session = Session.getInstance(new Properties());
+    private final Optional<OnlineOpening> online;
+
+    /**
+     * How the reader opens messages licensed online (docs/rights-server-api.md §4-6) when no own key opens them.
+     *
+     * @param device the profile's device key
+     * @param ownAddresses the user's addresses; the one the message was sent to signs in (else the first)
+     * @param licensing the rights server side (passcode dialog or mailbox, HTTPS)
+     */
+    public record OnlineOpening(DeviceKey device, List<String> ownAddresses, RightsServerLicensing licensing) {
+
+        /** Copies the addresses and checks there is one. */
+        public OnlineOpening {
+            Objects.requireNonNull(device, "device");
+            Objects.requireNonNull(licensing, "licensing");
+            ownAddresses = ownAddresses.stream().map(address -> address.trim().toLowerCase(java.util.Locale.ROOT)).toList();
+            if (ownAddresses.isEmpty()) {
+                throw new IllegalArgumentException("online opening needs at least one own address");
+            }
+        }
+    }
 
     /**
      * @param source the stored message bytes
@@ -75,6 +98,23 @@ public final class StoredMessageOpener implements MessageOpener {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.licenses = Objects.requireNonNull(licenses, "licenses");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.online = Optional.empty();
+    }
+
+    private StoredMessageOpener(StoredMessageOpener base, OnlineOpening online) {
+        this.source = base.source;
+        this.keys = base.keys;
+        this.licenses = base.licenses;
+        this.clock = base.clock;
+        this.online = Optional.of(online);
+    }
+
+    /**
+     * @param opening the device key, own addresses and rights server side
+     * @return an opener that asks the rights server the message names when none of the own keys opens it
+     */
+    public StoredMessageOpener withOnlineLicensing(OnlineOpening opening) {
+        return new StoredMessageOpener(this, opening);
     }
 
     @Override
@@ -111,6 +151,11 @@ public final class StoredMessageOpener implements MessageOpener {
                 best = result;
             }
         }
+        if ((best == null || best.status() == OpenStatus.NOT_A_RECIPIENT) && online.isPresent()) {
+            OnlineOpening opening = online.get();
+            best = ProtectedMessageOpener.online(opening.device(), licensee(outer, opening.ownAddresses()), opening.licensing(),
+                    licenses, clock).withTrustAnchors(keys.anchorCertificates()).open(raw);
+        }
         if (best == null) {
             return build(id, outer, new RightsProtection(templateName(outer), sender(outer), EnumSet.noneOf(UsageRight.class),
                     Optional.empty(), RightsProtection.Outcome.NOT_A_RECIPIENT), List.of(), List.of());
@@ -126,6 +171,8 @@ public final class StoredMessageOpener implements MessageOpener {
                     case NOT_A_RECIPIENT -> RightsProtection.Outcome.NOT_A_RECIPIENT;
                     case TAMPERED -> RightsProtection.Outcome.TAMPERED;
                     case MALFORMED -> RightsProtection.Outcome.MALFORMED;
+                    case REVOKED -> RightsProtection.Outcome.REVOKED;
+                    case UNAVAILABLE -> RightsProtection.Outcome.LICENSE_UNAVAILABLE;
                 });
         if (!result.opened()) {
             return build(id, outer, protection, List.of(), List.of());
@@ -134,6 +181,19 @@ public final class StoredMessageOpener implements MessageOpener {
         extractor.walk(new MimeBodyPart(new ByteArrayInputStream(result.content().orElseThrow())),
                 DisplayPart.Origin.DECRYPTED, DisplayPart.Origin.DECRYPTED);
         return build(id, outer, protection, extractor.parts(), extractor.attachments());
+    }
+
+    private static String licensee(MimeMessage outer, List<String> own) throws MessagingException {
+        jakarta.mail.Address[] recipients = outer.getAllRecipients();
+        if (recipients != null) {
+            for (jakarta.mail.Address address : recipients) {
+                if (address instanceof jakarta.mail.internet.InternetAddress internet
+                        && own.contains(internet.getAddress().trim().toLowerCase(java.util.Locale.ROOT))) {
+                    return internet.getAddress().trim().toLowerCase(java.util.Locale.ROOT);
+                }
+            }
+        }
+        return own.get(0);
     }
 
     private OpenedMessage openEncrypted(long id, byte[] raw, MimeMessage outer) throws MessagingException, IOException {

@@ -69,6 +69,8 @@ public final class ProtectionBarText {
                 return failure("reader.protection.rights.tampered", rights);
             case MALFORMED:
                 return failure("reader.protection.rights.malformed", rights);
+            case REVOKED:
+                return failure("reader.protection.rights.revoked", rights);
             case LICENSE_UNAVAILABLE:
                 return new ProtectionBar(ProtectionBar.Severity.WARNING,
                         text.get("reader.protection.rights.license-unavailable", rights.templateName()),

@@ -32,7 +32,9 @@ public record RightsProtection(String templateName, String protectedBy, Set<Usag
         /** Not a well-formed protected message: no content. */
         MALFORMED,
         /** No cached use license and the rights server could not be reached: no content. */
-        LICENSE_UNAVAILABLE
+        LICENSE_UNAVAILABLE,
+        /** The sender revoked the message at the rights server: no content. */
+        REVOKED
     }
 
     /** Copies the rights and rejects nulls; a failed open holds no rights. */

@@ -159,4 +159,42 @@ class ComposeViewModelTest {
         assertThat(model.attachments().get(0).bytes()).isEqualTo("hello".getBytes());
         assertThat(model.completions("al")).containsExactly("Albert <albert@example.com>", "Alice Example <alice@example.org>");
     }
+
+    @Test
+    void aRulesTemplateWeakerThanTheUsersChoiceLocksButDoesNotLowerItAndSendingGoesAhead() {
+        org.sealmail.crypto.rights.template.ProtectionTemplate encrypt = org.sealmail.crypto.rights.template.ProtectionTemplate.ENCRYPT;
+        services.decision = new org.sealmail.policy.rules.PolicyDecision(org.sealmail.policy.rules.Verdict.SEND,
+                List.of(new org.sealmail.policy.rules.FiredRule("Bank details", 3, List.of(new org.sealmail.policy.rules.MatchReason(
+                        "sensitive iban >= 1", Optional.of(org.sealmail.policy.detect.SensitiveType.IBAN), 2, "2 IBANs")),
+                        List.of(new org.sealmail.policy.rules.RuleAction.ApplyTemplate(encrypt,
+                                org.sealmail.policy.branding.BrandingTemplate.DEFAULT)))),
+                Optional.of(new org.sealmail.policy.rules.AppliedTemplate(encrypt,
+                        org.sealmail.policy.branding.BrandingTemplate.DEFAULT, "Bank details")),
+                false, Optional.empty(), List.of(), Optional.empty());
+        model.toProperty().set("bob@example.org");
+        model.doNotForwardProperty().set(true);
+
+        model.send();
+
+        assertThat(model.doNotForwardProperty().get()).as("Do Not Forward is stronger than the rule's Encrypt").isTrue();
+        assertThat(model.templateLockedProperty().get()).isTrue();
+        assertThat(model.ruleLines()).containsExactly("Rule \u201cBank details\u201d: protect with Encrypt", "    IBANs: 2",
+                "It will be sent protected with Encrypt (rule \u201cBank details\u201d).");
+        assertThat(services.checked).hasSize(1);
+        assertThat(services.sent).singleElement().satisfies(sent -> assertThat(sent.protection().templateId())
+                .contains("do-not-forward"));
+    }
+
+    @Test
+    void aHeldDecisionRefusesToSendAndSaysWhy() {
+        services.decision = org.sealmail.policy.rules.PolicyDecision.held("no rules are in force", List.of());
+        model.toProperty().set("bob@example.org");
+
+        model.send();
+
+        assertThat(model.stateProperty().get()).isEqualTo(ComposeViewModel.SendState.FAILED);
+        assertThat(model.errorProperty().get()).isEqualTo("Not sent: no rules are in force");
+        assertThat(model.ruleLines()).containsExactly("Held, not sent: no rules are in force");
+        assertThat(services.sent).isEmpty();
+    }
 }

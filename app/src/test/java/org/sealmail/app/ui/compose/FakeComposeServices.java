@@ -22,6 +22,10 @@ public final class FakeComposeServices implements RecipientDirectory, Outbox, Dr
     public final List<OutgoingMessage> savedDrafts = new CopyOnWriteArrayList<>();
     public final List<Long> deletedDrafts = new CopyOnWriteArrayList<>();
     public final List<String> progressMessages = new ArrayList<>();
+    /** What {@link #check} answers. */
+    public org.sealmail.policy.rules.PolicyDecision decision = org.sealmail.policy.rules.PolicyDecision.noRuleFired();
+    /** The messages checked against the rules. */
+    public final List<OutgoingMessage> checked = new CopyOnWriteArrayList<>();
     private final Map<String, String> names = Map.of("alice@example.org", "Alice Example <alice@example.org>",
             "albert@example.com", "Albert <albert@example.com>", "bob@example.org", "Bob <bob@example.org>");
 
@@ -39,6 +43,12 @@ public final class FakeComposeServices implements RecipientDirectory, Outbox, Dr
             return new RecipientReadiness(address, RecipientReadiness.Status.NO_CERTIFICATE);
         }
         return new RecipientReadiness(address, RecipientReadiness.Status.READY);
+    }
+
+    @Override
+    public org.sealmail.policy.rules.PolicyDecision check(OutgoingMessage message) {
+        checked.add(message);
+        return decision;
     }
 
     @Override

@@ -52,7 +52,8 @@ class MessageListFxTest {
                 () -> RemoteContentPolicy.BLOCK_AND_ASK);
         model = new MainViewModel(guarded, executor, reader, UiText.english());
         window = new MainWindow(model, new ReaderView(reader, UiText.english(), ZoneOffset.UTC), UiText.english(),
-                ZoneOffset.UTC, new MainWindowActions(() -> { }, () -> { }, () -> { }, theme -> { }, () -> { }, () -> { }));
+                ZoneOffset.UTC, new MainWindowActions(() -> { }, () -> { }, () -> { }, theme -> { }, () -> { }, () -> { },
+                () -> { }));
         Scene scene = new Scene(window.root(), 1100, 700);
         Theme.LIGHT.applyTo(scene);
         stage.setScene(scene);

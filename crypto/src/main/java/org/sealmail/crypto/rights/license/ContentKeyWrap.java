@@ -29,11 +29,22 @@ public final class ContentKeyWrap {
      * @throws CryptoException {@link CryptoFailure#UNSUPPORTED_ALGORITHM} for a key type JOSE cannot wrap to
      */
     public static String wrap(byte[] contentKey, X509Certificate device) {
+        return wrap(contentKey, device.getPublicKey(), CertificateReference.thumbprint(device));
+    }
+
+    /**
+     * @param contentKey the raw key (or a double-key share)
+     * @param device the public key that receives it (a device key without certificate, docs/rights-server-api.md §5)
+     * @param keyId the {@code kid} to name it by
+     * @return the JWE compact serialization
+     * @throws CryptoException {@link CryptoFailure#UNSUPPORTED_ALGORITHM} for a key type JOSE cannot wrap to
+     */
+    public static String wrap(byte[] contentKey, java.security.PublicKey device, String keyId) {
         try {
-            JWEHeader header = new JWEHeader.Builder(JoseKeys.wrapAlgorithm(device.getPublicKey()), JoseKeys.WRAP_ENCRYPTION)
-                    .keyID(CertificateReference.thumbprint(device)).build();
+            JWEHeader header = new JWEHeader.Builder(JoseKeys.wrapAlgorithm(device), JoseKeys.WRAP_ENCRYPTION)
+                    .keyID(keyId).build();
             JWEObject jwe = new JWEObject(header, new Payload(contentKey));
-            jwe.encrypt(JoseKeys.encrypter(device.getPublicKey()));
+            jwe.encrypt(JoseKeys.encrypter(device));
             return jwe.serialize();
         } catch (JOSEException e) {
             throw new CryptoException(CryptoFailure.UNSUPPORTED_ALGORITHM, "cannot wrap the content-encryption key: "

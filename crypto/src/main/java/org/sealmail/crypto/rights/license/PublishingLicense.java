@@ -21,7 +21,8 @@ import org.sealmail.crypto.rights.template.ProtectionTemplate;
  * @param offlineDays how many days a use license is honoured offline after first open
  * @param owner the sender's own entry (rights OWNER): the sender can always open what they sent
  * @param grants one grant per recipient, in the order of the recipients
- * @param rightsServer URL of the rights server, when online licensing is configured
+ * @param rightsServer URL of the rights server, when online licensing is configured (its {@code public-url},
+ *     no trailing slash)
  * @param wrapperDigest base64url SHA-256 of the readable wrapper's canonical text (see the format document)
  */
 public record PublishingLicense(String contentId, String issuer, Instant issuedAt, ProtectionTemplate template,
@@ -49,18 +50,34 @@ public record PublishingLicense(String contentId, String issuer, Instant issuedA
      * @return the owner entry if it is the sender's certificate, else the grant naming that certificate
      */
     public Optional<RecipientGrant> grantFor(X509Certificate certificate) {
-        if (owner.certificate().matches(certificate)) {
+        if (owner.certificate().filter(reference -> reference.matches(certificate)).isPresent()) {
             return Optional.of(owner);
         }
-        return grants.stream().filter(grant -> grant.certificate().matches(certificate)).findFirst();
+        return grants.stream().filter(grant -> grant.certificate().filter(reference -> reference.matches(certificate))
+                .isPresent()).findFirst();
     }
 
-    /** @return the certificates the content-encryption key must be wrapped to: the owner's, then each grant's */
+    /**
+     * @param licensee an address (compared trimmed and lower-cased)
+     * @return the owner entry if it is the sender's address, else the grant naming that address
+     */
+    public Optional<RecipientGrant> grantFor(String licensee) {
+        String address = licensee.trim().toLowerCase(java.util.Locale.ROOT);
+        if (owner.licensee().equals(address)) {
+            return Optional.of(owner);
+        }
+        return grants.stream().filter(grant -> grant.licensee().equals(address)).findFirst();
+    }
+
+    /**
+     * @return the certificates the content-encryption key must be wrapped to: the owner's, then each grant's
+     *     that has one (online grants have no RecipientInfo)
+     */
     public List<CertificateReference> keyHolders() {
         List<CertificateReference> holders = new ArrayList<>();
-        holders.add(owner.certificate());
+        owner.certificate().ifPresent(holders::add);
         for (RecipientGrant grant : grants) {
-            holders.add(grant.certificate());
+            grant.certificate().ifPresent(holders::add);
         }
         return holders;
     }

@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * The JSON form of a {@link PublishingLicense} (the JWS payload). Members, in this order:
  * {@code ver, cid, iss, iat, exp (absent: never), offline_days, template, owner, grants,
- * rights_server (optional), wrapper_sha256}. See docs/protected-message-format.md.
+ * rights_server (optional), wrapper_sha256}. A grant's {@code cert} is absent for an online grant. See docs/protected-message-format.md.
  */
 final class PublishingLicenseJson {
 
@@ -43,7 +43,7 @@ final class PublishingLicenseJson {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("licensee", grant.licensee());
         json.put("rights", grant.rights().names());
-        json.put("cert", LicenseJson.certificate(grant.certificate()));
+        grant.certificate().ifPresent(reference -> json.put("cert", LicenseJson.certificate(reference)));
         return json;
     }
 
@@ -73,7 +73,8 @@ final class PublishingLicenseJson {
 
     private static RecipientGrant grant(LicenseJson json) {
         try {
-            return new RecipientGrant(json.string("licensee"), json.rights("rights"), json.certificate("cert"));
+            return new RecipientGrant(json.string("licensee"), json.rights("rights"),
+                    json.has("cert") ? Optional.of(json.certificate("cert")) : Optional.empty());
         } catch (IllegalArgumentException e) {
             throw LicenseJson.malformed("publishing license grant: " + e.getMessage(), e);
         }

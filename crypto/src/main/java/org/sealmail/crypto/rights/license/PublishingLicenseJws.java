@@ -123,8 +123,9 @@ public final class PublishingLicenseJws {
                     + license.issuer() + " but is signed by a certificate for " + describe(signer));
         }
         RecipientGrant owner = license.owner();
-        if (!owner.certificate().matches(signer)) {
-            throw new ProtectionRefusedException(Refusal.ISSUER_MISMATCH, "the owner entry names " + owner.certificate()
+        if (owner.certificate().filter(reference -> reference.matches(signer)).isEmpty()) {
+            throw new ProtectionRefusedException(Refusal.ISSUER_MISMATCH, "the owner entry names "
+                    + owner.certificate().map(Object::toString).orElse("no certificate")
                     + ", not the signer's certificate (" + describe(signer) + ")");
         }
         if (!owner.licensee().equals(license.issuer().trim().toLowerCase(Locale.ROOT))) {

@@ -53,10 +53,10 @@ final class AuthEnvelopedDataEncryptor {
      * @param contentId the content id, written as authenticated attribute
      * @param keyHolders the certificates to wrap the content-encryption key to (the DER SET OF RecipientInfos is
      *     written sorted by encoding, not in this order)
-     * @return the DER encoding of the ContentInfo (id-ct-authEnvelopedData)
+     * @return the DER encoding of the ContentInfo (id-ct-authEnvelopedData) and the content-encryption key drawn
      * @throws CryptoException {@link CryptoFailure#UNSUPPORTED_ALGORITHM} for a certificate key that is neither RSA nor EC
      */
-    static byte[] encrypt(byte[] content, String contentId, List<X509Certificate> keyHolders) {
+    static Encrypted encrypt(byte[] content, String contentId, List<X509Certificate> keyHolders) {
         try {
             CMSAuthEnvelopedDataGenerator generator = new CMSAuthEnvelopedDataGenerator();
             for (X509Certificate holder : keyHolders) {
@@ -85,10 +85,21 @@ final class AuthEnvelopedDataEncryptor {
             OutputAEADEncryptor encryptor = (OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_GCM)
                     .setProvider(CryptoProvider.get()).build();
             CMSAuthEnvelopedData enveloped = generator.generate(new CMSProcessableByteArray(content), encryptor);
-            return enveloped.toASN1Structure().getEncoded(ASN1Encoding.DER);
+            Object representation = encryptor.getKey().getRepresentation();
+            byte[] contentKey = representation instanceof java.security.Key key ? key.getEncoded() : ((byte[]) representation).clone();
+            return new Encrypted(enveloped.toASN1Structure().getEncoded(ASN1Encoding.DER), contentKey);
         } catch (GeneralSecurityException | CMSException | IOException e) {
             throw new CryptoException(CryptoFailure.UNSUPPORTED_ALGORITHM, "cannot build the AuthEnvelopedData: "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The encryption's output.
+     *
+     * @param blob the DER ContentInfo (id-ct-authEnvelopedData)
+     * @param contentKey the raw 32-byte AES-256 content-encryption key (the caller wipes it)
+     */
+    record Encrypted(byte[] blob, byte[] contentKey) {
     }
 }

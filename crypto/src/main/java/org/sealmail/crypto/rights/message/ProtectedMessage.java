@@ -5,6 +5,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Objects;
+import java.util.Optional;
 import org.sealmail.crypto.CryptoException;
 import org.sealmail.crypto.CryptoFailure;
 import org.sealmail.crypto.rights.license.PublishingLicense;
@@ -16,13 +17,16 @@ import org.sealmail.crypto.rights.license.PublishingLicense;
  * @param message the outer {@code multipart/mixed} message
  * @param publishingLicense the publishing license signed into it
  * @param blob the DER CMS AuthEnvelopedData (the {@link ProtectedMessageFormat#MEDIA_TYPE} part, decoded)
+ * @param registration what to register with the rights server, when protected with online licensing
  */
-public record ProtectedMessage(MimeMessage message, PublishingLicense publishingLicense, byte[] blob) {
+public record ProtectedMessage(MimeMessage message, PublishingLicense publishingLicense, byte[] blob,
+        Optional<Registration> registration) {
 
     /** Checks the fields and copies the blob. */
     public ProtectedMessage {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(publishingLicense, "publishingLicense");
+        Objects.requireNonNull(registration, "registration");
         blob = blob.clone();
     }
 

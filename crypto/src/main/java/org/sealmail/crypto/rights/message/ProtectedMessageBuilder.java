@@ -14,7 +14,9 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -32,6 +34,8 @@ import org.sealmail.crypto.keys.CertifiedKey;
 import org.sealmail.crypto.rights.UsageRight;
 import org.sealmail.crypto.rights.UsageRights;
 import org.sealmail.crypto.rights.license.CertificateReference;
+import org.sealmail.crypto.rights.license.ContentKeyShares;
+import org.sealmail.crypto.rights.license.ContentKeyWrap;
 import org.sealmail.crypto.rights.license.PublishingLicense;
 import org.sealmail.crypto.rights.license.PublishingLicenseJws;
 import org.sealmail.crypto.rights.license.RecipientGrant;
@@ -45,25 +49,34 @@ import org.sealmail.crypto.rights.template.ProtectionTemplate;
  *
  * <p>Recipients are the To and Cc addresses of the message (the sender, if listed, is the owner
  * anyway). Each needs a certificate, valid now, that names it: certificate-based licensing is
- * offline and cannot license anyone else. A message with Bcc recipients is refused: every
+ * offline and cannot license anyone else. With {@link #withOnlineLicensing online licensing} a
+ * recipient without a certificate gets an online grant instead (no {@code cert}, no RecipientInfo),
+ * and the content-encryption key is wrapped to the rights server's key for the {@link Registration};
+ * with double key encryption every recipient gets an online grant and only the sender a RecipientInfo
+ * (docs/rights-server-api.md §3, §6). A message with Bcc recipients is refused: every
  * recipient reads the publishing license, whose grants name every licensee, so a Bcc recipient
  * must get a separately protected copy.
  */
 public final class ProtectedMessageBuilder {
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final Clock clock;
     private final Optional<URI> rightsServer;
     private final Branding branding;
+    private final Optional<OnlineLicensing> online;
 
     /** @param clock the time source for issuedAt, expiry and certificate validity */
     public ProtectedMessageBuilder(Clock clock) {
-        this(clock, Optional.empty(), Branding.DEFAULT);
+        this(clock, Optional.empty(), Branding.DEFAULT, Optional.empty());
     }
 
-    private ProtectedMessageBuilder(Clock clock, Optional<URI> rightsServer, Branding branding) {
+    private ProtectedMessageBuilder(Clock clock, Optional<URI> rightsServer, Branding branding,
+            Optional<OnlineLicensing> online) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.rightsServer = rightsServer;
         this.branding = Objects.requireNonNull(branding, "branding");
+        this.online = online;
     }
 
     /**
@@ -71,7 +84,18 @@ public final class ProtectedMessageBuilder {
      * @return a builder that names it
      */
     public ProtectedMessageBuilder withRightsServer(URI url) {
-        return new ProtectedMessageBuilder(clock, Optional.of(url), branding);
+        return new ProtectedMessageBuilder(clock, Optional.of(url), branding, online);
+    }
+
+    /**
+     * @param licensing the rights server (and its current key certificate), optionally with a key service for double
+     *     key encryption
+     * @return a builder that licenses recipients without a certificate online, names the server in the publishing
+     *     license and the {@link ProtectedMessageFormat#HEADER} header, links the wrapper to {@code {server}/m/{cid}},
+     *     and returns the {@link Registration} to send to the server
+     */
+    public ProtectedMessageBuilder withOnlineLicensing(OnlineLicensing licensing) {
+        return new ProtectedMessageBuilder(clock, Optional.of(licensing.rightsServer()), branding, Optional.of(licensing));
     }
 
     /**
@@ -80,7 +104,7 @@ public final class ProtectedMessageBuilder {
      * @return a builder that writes wrappers in that branding
      */
     public ProtectedMessageBuilder withBranding(Branding value) {
-        return new ProtectedMessageBuilder(clock, rightsServer, Objects.requireNonNull(value, "branding"));
+        return new ProtectedMessageBuilder(clock, rightsServer, Objects.requireNonNull(value, "branding"), online);
     }
 
     /**
@@ -92,6 +116,7 @@ public final class ProtectedMessageBuilder {
      * @param certificates where to find the recipients' certificates (others are ignored; the sender's is not needed)
      * @return the protected message
      * @throws MissingRecipientCertificateException if some recipients have no usable certificate (all are listed)
+     *     and online licensing is off
      * @throws CryptoException {@link CryptoFailure#CERTIFICATE} if the sender's certificate does not name From;
      *     {@link CryptoFailure#MALFORMED_INPUT} if the message has no recipient, has a Bcc recipient not also in
      *     To or Cc, cannot be read, the template grants some recipients nothing, or its expiry is already past
@@ -102,15 +127,18 @@ public final class ProtectedMessageBuilder {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String issuer = issuer(message, sender);
         refuseHiddenRecipients(message, issuer);
-        Map<String, X509Certificate> recipients = recipients(message, issuer, certificates, now);
+        boolean doubleKey = online.flatMap(OnlineLicensing::doubleKey).isPresent();
+        Map<String, Optional<X509Certificate>> recipients = recipients(message, issuer, doubleKey ? List.of() : certificates,
+                now, online.isPresent());
         List<RecipientGrant> grants = new ArrayList<>();
         List<String> unlicensed = new ArrayList<>();
-        for (Map.Entry<String, X509Certificate> recipient : recipients.entrySet()) {
+        for (Map.Entry<String, Optional<X509Certificate>> recipient : recipients.entrySet()) {
             UsageRights rights = template.rightsFor(recipient.getKey());
             if (rights.isEmpty()) {
                 unlicensed.add(recipient.getKey());
             } else {
-                grants.add(new RecipientGrant(recipient.getKey(), rights, CertificateReference.of(recipient.getValue())));
+                grants.add(new RecipientGrant(recipient.getKey(), rights,
+                        recipient.getValue().map(CertificateReference::of)));
             }
         }
         if (!unlicensed.isEmpty()) {
@@ -123,7 +151,9 @@ public final class ProtectedMessageBuilder {
                     + notAfter.get() + ", which is not after now (" + now + ")");
         }
         String contentId = UUID.randomUUID().toString();
-        ProtectedMimeStructure.Wrapper wrapper = ProtectedMimeStructure.Wrapper.of(senderDisplay(message, issuer), rightsServer,
+        Optional<URI> link = online.isPresent() ? Optional.of(URI.create(online.get().rightsServer() + "/m/" + contentId))
+                : rightsServer;
+        ProtectedMimeStructure.Wrapper wrapper = ProtectedMimeStructure.Wrapper.of(senderDisplay(message, issuer), link,
                 branding);
         PublishingLicense license = new PublishingLicense(contentId, issuer, now, template, notAfter,
                 template.offlineDays(), new RecipientGrant(issuer, UsageRights.of(UsageRight.OWNER),
@@ -132,9 +162,44 @@ public final class ProtectedMessageBuilder {
         byte[] signed = ProtectedContentSigner.sign(innerContent(message), signedLicense, sender, now);
         List<X509Certificate> keyHolders = new ArrayList<>();
         keyHolders.add(sender.certificate());
-        keyHolders.addAll(recipients.values());
-        byte[] blob = AuthEnvelopedDataEncryptor.encrypt(signed, contentId, keyHolders);
-        return new ProtectedMessage(ProtectedMimeStructure.build(message, wrapper, contentId, blob), license, blob);
+        recipients.values().forEach(certificate -> certificate.ifPresent(keyHolders::add));
+        AuthEnvelopedDataEncryptor.Encrypted encrypted = AuthEnvelopedDataEncryptor.encrypt(signed, contentId, keyHolders);
+        byte[] blob = encrypted.blob();
+        Optional<Registration> registration;
+        try {
+            registration = online.map(licensing -> registration(licensing, contentId, signedLicense, encrypted));
+        } finally {
+            Arrays.fill(encrypted.contentKey(), (byte) 0);
+        }
+        return new ProtectedMessage(ProtectedMimeStructure.build(message, wrapper, contentId,
+                online.map(OnlineLicensing::rightsServer), blob), license, blob, registration);
+    }
+
+    /**
+     * Wraps the content-encryption key K to the rights server (single key), or draws a random share A, sets
+     * B = K XOR A and wraps A to the rights server and B to the key service (double key encryption: either
+     * share alone is a one-time pad and reveals nothing about K).
+     */
+    private static Registration registration(OnlineLicensing licensing, String contentId, String signedLicense,
+            AuthEnvelopedDataEncryptor.Encrypted encrypted) {
+        byte[] key = encrypted.contentKey();
+        if (licensing.doubleKey().isEmpty()) {
+            return new Registration(licensing.rightsServer(), contentId, signedLicense,
+                    Optional.of(ContentKeyWrap.wrap(key, licensing.serverKey())), Optional.empty(),
+                    Optional.of(encrypted.blob()));
+        }
+        OnlineLicensing.DoubleKeyService service = licensing.doubleKey().get();
+        byte[] shareA = new byte[key.length];
+        RANDOM.nextBytes(shareA);
+        byte[] shareB = ContentKeyShares.combine(key, shareA);
+        try {
+            return new Registration(licensing.rightsServer(), contentId, signedLicense, Optional.empty(),
+                    Optional.of(new Registration.DoubleKeyShares(ContentKeyWrap.wrap(shareA, licensing.serverKey()),
+                            ContentKeyWrap.wrap(shareB, service.key()), service.url())), Optional.empty());
+        } finally {
+            Arrays.fill(shareA, (byte) 0);
+            Arrays.fill(shareB, (byte) 0);
+        }
     }
 
     private static String issuer(MimeMessage message, CertifiedKey sender) {
@@ -161,8 +226,9 @@ public final class ProtectedMessageBuilder {
                 + ", not the From address " + address(from[0]));
     }
 
-    private static Map<String, X509Certificate> recipients(MimeMessage message, String issuer,
-            Collection<X509Certificate> certificates, Instant now) {
+    /** @return each recipient's certificate; empty for an online grant (only when {@code online}) */
+    private static Map<String, Optional<X509Certificate>> recipients(MimeMessage message, String issuer,
+            Collection<X509Certificate> certificates, Instant now, boolean online) {
         List<X509Certificate> usable = new ArrayList<>();
         for (X509Certificate certificate : certificates) {
             try {
@@ -172,7 +238,7 @@ public final class ProtectedMessageBuilder {
                 // not usable now: its owner is reported as missing a certificate unless another one fits
             }
         }
-        Map<String, X509Certificate> recipients = new LinkedHashMap<>();
+        Map<String, Optional<X509Certificate>> recipients = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         for (String address : headerRecipients(message, Message.RecipientType.TO, Message.RecipientType.CC)) {
             if (address.equals(issuer) || recipients.containsKey(address)) {
@@ -180,8 +246,8 @@ public final class ProtectedMessageBuilder {
             }
             Optional<X509Certificate> match = usable.stream()
                     .filter(certificate -> CertificateAddresses.matches(certificate, address)).findFirst();
-            if (match.isPresent()) {
-                recipients.put(address, match.get());
+            if (match.isPresent() || online) {
+                recipients.put(address, match);
             } else {
                 missing.add(address);
             }

@@ -6,11 +6,13 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +29,11 @@ import org.sealmail.crypto.rights.ProtectionRefusedException;
 import org.sealmail.crypto.rights.Refusal;
 import org.sealmail.crypto.rights.UseLicenseCache;
 import org.sealmail.crypto.rights.license.CertificateReference;
+import org.sealmail.crypto.rights.license.ContentKeyShares;
 import org.sealmail.crypto.rights.license.ContentKeyWrap;
+import org.sealmail.crypto.rights.license.DeviceKey;
+import org.sealmail.crypto.rights.license.ServerIssuedLicense;
+import org.sealmail.crypto.rights.license.ServerUseLicenseJws;
 import org.sealmail.crypto.rights.license.PublishingLicense;
 import org.sealmail.crypto.rights.license.PublishingLicenseJws;
 import org.sealmail.crypto.rights.license.RecipientGrant;
@@ -45,15 +51,32 @@ import org.slf4j.LoggerFactory;
  * Either way the inner SignedData is verified, the publishing license is checked against the
  * envelope's RecipientInfos, content id, wrapper and From, and expiry is checked against the
  * clock. Every refusal is returned as an {@link OpenResult} with a specific {@link Refusal}.
+ *
+ * <p>With {@link #withOnlineLicensing online licensing} (docs/rights-server-api.md §5, §6), when no
+ * RecipientInfo names this user's certificate (or there is none), the opener asks the rights server the
+ * message names for a use license bound to the device key, verifies it ({@link ServerUseLicenseJws}),
+ * unwraps the content-encryption key (or share A, and share B through the key service, K = A XOR B),
+ * and caches it so that the message opens offline until the license's {@code exp}.
  */
 public final class ProtectedMessageOpener {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProtectedMessageOpener.class);
 
-    private final CertifiedKey key;
+    private final Optional<CertifiedKey> key;
     private final UseLicenseCache cache;
     private final Clock clock;
     private final Optional<CertificatePathValidator> pathValidator;
+    private final Optional<OnlineAccess> online;
+
+    /**
+     * The device's online identity.
+     *
+     * @param device the device key use licenses are bound to
+     * @param licensee the address to sign in as, lower case
+     * @param licensing the network side
+     */
+    private record OnlineAccess(DeviceKey device, String licensee, RightsServerLicensing licensing) {
+    }
 
     /**
      * @param key the device key (the recipient's, or the sender's for Sent items)
@@ -61,15 +84,47 @@ public final class ProtectedMessageOpener {
      * @param clock the time source for expiry checks and first-open times
      */
     public ProtectedMessageOpener(CertifiedKey key, UseLicenseCache cache, Clock clock) {
-        this(key, cache, clock, Optional.empty());
+        this(Optional.of(Objects.requireNonNull(key, "key")), cache, clock, Optional.empty(), Optional.empty());
     }
 
-    private ProtectedMessageOpener(CertifiedKey key, UseLicenseCache cache, Clock clock,
-            Optional<CertificatePathValidator> pathValidator) {
-        this.key = Objects.requireNonNull(key, "key");
+    private ProtectedMessageOpener(Optional<CertifiedKey> key, UseLicenseCache cache, Clock clock,
+            Optional<CertificatePathValidator> pathValidator, Optional<OnlineAccess> online) {
+        this.key = key;
         this.cache = Objects.requireNonNull(cache, "cache");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.pathValidator = pathValidator;
+        this.online = online;
+    }
+
+    /**
+     * An opener for a user without a certificate: every message is opened through the rights server it names.
+     *
+     * @param device the device key use licenses are bound to
+     * @param licensee the address to sign in as
+     * @param licensing the network side (rights server, key service)
+     * @param cache where use licenses are found and stored
+     * @param clock the time source
+     * @return the opener
+     */
+    public static ProtectedMessageOpener online(DeviceKey device, String licensee, RightsServerLicensing licensing,
+            UseLicenseCache cache, Clock clock) {
+        return new ProtectedMessageOpener(Optional.empty(), cache, clock, Optional.empty(),
+                Optional.of(access(device, licensee, licensing)));
+    }
+
+    /**
+     * @param device the device key use licenses are bound to
+     * @param licensee the address to sign in as
+     * @param licensing the network side (rights server, key service)
+     * @return an opener that asks the rights server when no RecipientInfo names this user's certificate
+     */
+    public ProtectedMessageOpener withOnlineLicensing(DeviceKey device, String licensee, RightsServerLicensing licensing) {
+        return new ProtectedMessageOpener(key, cache, clock, pathValidator, Optional.of(access(device, licensee, licensing)));
+    }
+
+    private static OnlineAccess access(DeviceKey device, String licensee, RightsServerLicensing licensing) {
+        return new OnlineAccess(Objects.requireNonNull(device, "device"), licensee.trim().toLowerCase(Locale.ROOT),
+                Objects.requireNonNull(licensing, "licensing"));
     }
 
     /**
@@ -78,7 +133,7 @@ public final class ProtectedMessageOpener {
      * @return an opener that validates the issuer's certificate path
      */
     public ProtectedMessageOpener withTrustAnchors(Collection<X509Certificate> anchors) {
-        return new ProtectedMessageOpener(key, cache, clock, Optional.of(new CertificatePathValidator(anchors)));
+        return new ProtectedMessageOpener(key, cache, clock, Optional.of(new CertificatePathValidator(anchors)), online);
     }
 
     /**
@@ -115,15 +170,30 @@ public final class ProtectedMessageOpener {
                 throw new ProtectionRefusedException(Refusal.WRAPPER_ALTERED, ProtectedMessageFormat.HEADER + " names content "
                         + parts.headerContentId().get() + " but the protected blob is content " + contentId);
             }
-            String licensee = lookupAddress();
-            Optional<CachedUseLicense> cached = cache.find(contentId, licensee);
-            if (cached.isPresent()) {
-                Optional<OpenResult> result = openWithCachedLicense(cached.get(), envelope, parts, message, now);
+            for (String licensee : licensees()) {
+                Optional<CachedUseLicense> cached = cache.find(contentId, licensee);
+                if (cached.isEmpty()) {
+                    continue;
+                }
+                Optional<OpenResult> result = CachedServerLicense.isServerLicense(cached.get().encoded())
+                        ? openWithCachedServerLicense(cached.get(), envelope, parts, message, now)
+                        : openWithCachedLicense(cached.get(), envelope, parts, message, now);
                 if (result.isPresent()) {
                     return result.get();
                 }
             }
-            return openWithKey(envelope, parts, message, licensee, now);
+            if (key.isPresent()) {
+                Optional<byte[]> contentKey = envelope.unwrapContentKey(key.get());
+                if (contentKey.isPresent()) {
+                    return openWithKey(envelope, contentKey.get(), parts, message, now);
+                }
+            }
+            if (online.isPresent()) {
+                return openOnline(online.get(), envelope, parts, message, now);
+            }
+            throw new ProtectionRefusedException(Refusal.NOT_A_RECIPIENT, "this message is not for you: none of its "
+                    + envelope.recipients().size() + " RecipientInfos names your certificate ("
+                    + describe(key.orElseThrow().certificate()) + ")");
         } catch (ProtectionRefusedException e) {
             LOG.debug("protected message refused ({}): {}", e.refusal(), e.getMessage());
             return OpenResult.refused(e.refusal(), e.getMessage(), Optional.empty(), Optional.empty());
@@ -133,6 +203,10 @@ public final class ProtectedMessageOpener {
     /** @return the result, or empty when the cached license expired and a new one must be derived */
     private Optional<OpenResult> openWithCachedLicense(CachedUseLicense cached, AuthEnvelopedDataDecryptor envelope,
             ProtectedMimeStructure.Parts parts, MimeMessage message, Instant now) {
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        CertifiedKey key = this.key.get();
         VerifiedUseLicense verified;
         try {
             verified = UseLicenseJws.verify(new String(cached.encoded(), StandardCharsets.US_ASCII), envelope.contentId(), key, now);
@@ -161,11 +235,10 @@ public final class ProtectedMessageOpener {
                 Optional.of(LicenseSource.CACHED_USE_LICENSE), path, Optional.of(opened.content())));
     }
 
-    private OpenResult openWithKey(AuthEnvelopedDataDecryptor envelope, ProtectedMimeStructure.Parts parts,
-            MimeMessage message, String licensee, Instant now) {
-        byte[] contentKey = envelope.unwrapContentKey(key).orElseThrow(() -> new ProtectionRefusedException(
-                Refusal.NOT_A_RECIPIENT, "this message is not for you: none of its " + envelope.recipients().size()
-                        + " RecipientInfos names your certificate (" + describe(key.certificate()) + ")"));
+    private OpenResult openWithKey(AuthEnvelopedDataDecryptor envelope, byte[] contentKey, ProtectedMimeStructure.Parts parts,
+            MimeMessage message, Instant now) {
+        CertifiedKey key = this.key.orElseThrow();
+        String licensee = keyAddress(key);
         Opened opened = decryptAndVerify(envelope, contentKey);
         Optional<PathValidation> path = check(opened, envelope, parts, message, now);
         PublishingLicense publishingLicense = opened.publishingLicense().license();
@@ -190,7 +263,90 @@ public final class ProtectedMessageOpener {
     }
 
     private boolean isOwner(PublishingLicense publishingLicense) {
-        return publishingLicense.owner().certificate().matches(key.certificate());
+        return key.isPresent() && publishingLicense.owner().certificate()
+                .filter(reference -> reference.matches(key.get().certificate())).isPresent();
+    }
+
+    /** Asks the rights server the message names for a use license, then opens with it and caches it. */
+    private OpenResult openOnline(OnlineAccess access, AuthEnvelopedDataDecryptor envelope, ProtectedMimeStructure.Parts parts,
+            MimeMessage message, Instant now) {
+        URI server = parts.headerRightsServer().orElseThrow(() -> new ProtectionRefusedException(Refusal.NOT_A_RECIPIENT,
+                "this message is not for you: none of its RecipientInfos names a key of yours and it names no rights server"
+                        + " to ask for a use license"));
+        String compact = access.licensing().requestUseLicense(server, envelope.contentId(), access.licensee(), access.device());
+        ServerIssuedLicense verified = ServerUseLicenseJws.verify(compact, envelope.contentId(), access.device(),
+                access.licensing()::serverKeys, now);
+        if (!verified.rightsServer().toString().equals(server.toString())) {
+            throw new ProtectionRefusedException(Refusal.LICENSE_ISSUER_UNTRUSTED, "asked " + server
+                    + " for a use license but got one from " + verified.rightsServer());
+        }
+        Optional<String> shareB = verified.doubleKey().map(dke -> access.licensing().unwrapShareB(dke.keyService(),
+                compact, access.device()));
+        OpenResult result = openWithServerLicense(access, verified, shareB, envelope, parts, message, now,
+                LicenseSource.RIGHTS_SERVER);
+        if (result.opened() && verified.license().notAfter().isAfter(now)
+                && verified.publishingLicense().license().offlineDays() > 0) {
+            cache.put(new CachedUseLicense(envelope.contentId(), access.licensee(), verified.license().notAfter(),
+                    new CachedServerLicense(compact, shareB).encode()));
+        }
+        return result;
+    }
+
+    /** @return the result, or empty when the cached license expired and a new one must be requested */
+    private Optional<OpenResult> openWithCachedServerLicense(CachedUseLicense cached, AuthEnvelopedDataDecryptor envelope,
+            ProtectedMimeStructure.Parts parts, MimeMessage message, Instant now) {
+        if (online.isEmpty()) {
+            return Optional.empty();
+        }
+        OnlineAccess access = online.get();
+        CachedServerLicense entry = CachedServerLicense.decode(cached.encoded());
+        ServerIssuedLicense verified;
+        try {
+            verified = ServerUseLicenseJws.verify(entry.useLicense(), envelope.contentId(), access.device(),
+                    access.licensing()::serverKeys, now);
+        } catch (ProtectionRefusedException e) {
+            if (e.refusal() != Refusal.LICENSE_EXPIRED) {
+                throw e;
+            }
+            LOG.info("use license for message {} expired at {}; asking the rights server again", envelope.contentId(),
+                    cached.notAfter());
+            return Optional.empty();
+        }
+        if (verified.doubleKey().isPresent() && entry.shareB().isEmpty()) {
+            throw new ProtectionRefusedException(Refusal.MALFORMED, "the cached double-key use license lacks share B");
+        }
+        return Optional.of(openWithServerLicense(access, verified, entry.shareB(), envelope, parts, message, now,
+                LicenseSource.CACHED_USE_LICENSE));
+    }
+
+    private OpenResult openWithServerLicense(OnlineAccess access, ServerIssuedLicense verified, Optional<String> shareB,
+            AuthEnvelopedDataDecryptor envelope, ProtectedMimeStructure.Parts parts, MimeMessage message, Instant now,
+            LicenseSource source) {
+        UseLicense license = verified.license();
+        byte[] contentKey = ContentKeyWrap.unwrap(license.wrappedContentKey(), access.device().privateKey());
+        if (verified.doubleKey().isPresent()) {
+            byte[] shareA = contentKey;
+            byte[] shareBytes = ContentKeyWrap.unwrap(shareB.orElseThrow(), access.device().privateKey());
+            contentKey = ContentKeyShares.combine(shareA, shareBytes);
+            Arrays.fill(shareA, (byte) 0);
+            Arrays.fill(shareBytes, (byte) 0);
+        }
+        Opened opened;
+        try {
+            opened = decryptAndVerify(envelope, contentKey);
+        } finally {
+            Arrays.fill(contentKey, (byte) 0);
+        }
+        if (!opened.publishingLicense().compact().equals(license.publishingLicense())) {
+            throw new ProtectionRefusedException(Refusal.LICENSE_FOR_OTHER_MESSAGE,
+                    "the use license rests on another publishing license than this message's");
+        }
+        Optional<PathValidation> path = check(opened, envelope, parts, message, now);
+        String reason = source == LicenseSource.RIGHTS_SERVER
+                ? "opened with a use license from " + verified.rightsServer() + ", honoured offline until " + license.notAfter()
+                : "opened with the cached use license from " + verified.rightsServer();
+        return new OpenResult(OpenStatus.OPENED, Optional.empty(), reason, Optional.of(opened.publishingLicense().license()),
+                license.rights(), Optional.of(license.notAfter()), Optional.of(source), path, Optional.of(opened.content()));
     }
 
     private static OpenResult expired(PublishingLicense publishingLicense, Optional<PathValidation> path) {
@@ -261,10 +417,10 @@ public final class ProtectedMessageOpener {
     }
 
     private static String holderName(PublishingLicense license, CertificateReference reference) {
-        if (license.owner().certificate().equals(reference)) {
+        if (license.owner().certificate().filter(reference::equals).isPresent()) {
             return license.owner().licensee() + " (sender)";
         }
-        return license.grants().stream().filter(grant -> grant.certificate().equals(reference))
+        return license.grants().stream().filter(grant -> grant.certificate().filter(reference::equals).isPresent())
                 .map(RecipientGrant::licensee).findFirst().orElse(reference.toString());
     }
 
@@ -281,7 +437,15 @@ public final class ProtectedMessageOpener {
         }
     }
 
-    private String lookupAddress() {
+    /** @return the addresses whose cached use licenses may open a message here: the key's, then the online licensee */
+    private List<String> licensees() {
+        List<String> licensees = new ArrayList<>();
+        key.ifPresent(certified -> licensees.add(keyAddress(certified)));
+        online.map(OnlineAccess::licensee).filter(address -> !licensees.contains(address)).ifPresent(licensees::add);
+        return licensees;
+    }
+
+    private static String keyAddress(CertifiedKey key) {
         List<String> addresses = key.addresses();
         return addresses.isEmpty() ? CertificateReference.thumbprint(key.certificate()) : addresses.get(0);
     }

@@ -44,6 +44,7 @@ final class ProtectedMimeStructure {
 
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}]+");
     private static final Pattern CONTENT_ID = Pattern.compile("(?:^|;)\\s*content-id=\"?([^\";\\s]+)\"?");
+    private static final Pattern RIGHTS_SERVER = Pattern.compile("(?:^|;)\\s*rights-server=\"([^\"\\s]+)\"");
 
     private ProtectedMimeStructure() {
     }
@@ -125,10 +126,12 @@ final class ProtectedMimeStructure {
      * What {@link #parse} found in an outer message.
      *
      * @param headerContentId the content id named by {@link ProtectedMessageFormat#HEADER}, if present
+     * @param headerRightsServer the rights server named by {@link ProtectedMessageFormat#HEADER} (online licensing),
+     *     if present; not authenticated: a use license from it must rest on this message's publishing license
      * @param wrapper the readable wrapper
      * @param blob the protected blob (decoded from base64)
      */
-    record Parts(Optional<String> headerContentId, Wrapper wrapper, byte[] blob) {
+    record Parts(Optional<String> headerContentId, Optional<URI> headerRightsServer, Wrapper wrapper, byte[] blob) {
     }
 
     /**
@@ -137,11 +140,12 @@ final class ProtectedMimeStructure {
      * @param inner the inner message, whose clear headers are copied
      * @param wrapper the readable wrapper
      * @param contentId the content id for the header
+     * @param onlineServer the rights server, named in the header as {@code rights-server}, when online licensing is on
      * @param blob the protected blob
      * @return the outer message, saved (ready to write)
      * @throws CryptoException {@link CryptoFailure#MALFORMED_INPUT} if the inner headers cannot be read
      */
-    static MimeMessage build(MimeMessage inner, Wrapper wrapper, String contentId, byte[] blob) {
+    static MimeMessage build(MimeMessage inner, Wrapper wrapper, String contentId, Optional<URI> onlineServer, byte[] blob) {
         try {
             String messageId = inner.getHeader("Message-ID", null);
             MimeMessage outer = new MimeMessage(Session.getInstance(new Properties())) {
@@ -161,7 +165,7 @@ final class ProtectedMimeStructure {
                 }
             }
             outer.setHeader(ProtectedMessageFormat.HEADER, "version=" + ProtectedMessageFormat.VERSION + "; content-id=\""
-                    + contentId + "\"");
+                    + contentId + "\"" + onlineServer.map(url -> "; rights-server=\"" + url + "\"").orElse(""));
             MimeMultipart alternative = new MimeMultipart("alternative");
             alternative.addBodyPart(textPart(wrapper.text(), "plain"));
             alternative.addBodyPart(textPart(wrapper.html(), "html"));
@@ -251,7 +255,7 @@ final class ProtectedMimeStructure {
                 throw new ProtectionRefusedException(Refusal.WRAPPER_ALTERED,
                         "the readable wrapper (multipart/alternative) is missing from the protected message");
             }
-            return new Parts(headerContentId(message), wrapper, blob);
+            return new Parts(headerContentId(message), headerRightsServer(message), wrapper, blob);
         } catch (MessagingException | IOException e) {
             throw malformed("the protected message cannot be read as MIME: " + e.getMessage(), e);
         }
@@ -275,7 +279,7 @@ final class ProtectedMimeStructure {
         return new Wrapper(text, html);
     }
 
-    private static Optional<String> headerContentId(MimeMessage message) throws MessagingException {
+    static Optional<String> headerContentId(MimeMessage message) throws MessagingException {
         String value = message.getHeader(ProtectedMessageFormat.HEADER, null);
         if (value == null) {
             return Optional.empty();
@@ -286,6 +290,28 @@ final class ProtectedMimeStructure {
                     + " does not name a content-id: " + value);
         }
         return Optional.of(matcher.group(1));
+    }
+
+    static Optional<URI> headerRightsServer(MimeMessage message) throws MessagingException {
+        String value = message.getHeader(ProtectedMessageFormat.HEADER, null);
+        if (value == null) {
+            return Optional.empty();
+        }
+        Matcher matcher = RIGHTS_SERVER.matcher(value);
+        if (!matcher.find()) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(matcher.group(1));
+            if (!"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new ProtectionRefusedException(Refusal.WRAPPER_ALTERED, ProtectedMessageFormat.HEADER
+                        + " names a rights server that is not an https URL: " + matcher.group(1));
+            }
+            return Optional.of(uri);
+        } catch (java.net.URISyntaxException e) {
+            throw new ProtectionRefusedException(Refusal.WRAPPER_ALTERED, ProtectedMessageFormat.HEADER
+                    + " names a rights server that is not a URL: " + matcher.group(1), e);
+        }
     }
 
     private static String baseType(String contentType) {

@@ -129,7 +129,7 @@ class ProtectedMessageTamperingTest {
         ProtectedMimeStructure.Parts parts = ProtectedMimeStructure.parse(original);
         MimeMessage phishing = ProtectedMimeStructure.build(original, new ProtectedMimeStructure.Wrapper(
                 parts.wrapper().text() + "Your key expired: enter your password at http://evil.example/\r\n",
-                parts.wrapper().html()), Tampering.contentId(original), parts.blob());
+                parts.wrapper().html()), Tampering.contentId(original), java.util.Optional.empty(), parts.blob());
 
         assertRefused(open(pki.bob, phishing), Refusal.WRAPPER_ALTERED, "the readable wrapper differs from the one the sender signed");
     }

@@ -44,13 +44,15 @@ final class Tampering {
      */
     static MimeMessage reEnvelope(MimeMessage outer, byte[] signedData, List<X509Certificate> keyHolders) {
         String contentId = contentId(outer);
-        return ProtectedMimeStructure.build(outer, ProtectedMimeStructure.parse(outer).wrapper(), contentId,
-                AuthEnvelopedDataEncryptor.encrypt(signedData, contentId, keyHolders));
+        ProtectedMimeStructure.Parts parts = ProtectedMimeStructure.parse(outer);
+        return ProtectedMimeStructure.build(outer, parts.wrapper(), contentId, parts.headerRightsServer(),
+                AuthEnvelopedDataEncryptor.encrypt(signedData, contentId, keyHolders).blob());
     }
 
     /** @return a new outer message with the blob replaced, everything else kept */
     static MimeMessage withBlob(MimeMessage outer, byte[] blob) {
-        return ProtectedMimeStructure.build(outer, ProtectedMimeStructure.parse(outer).wrapper(), contentId(outer), blob);
+        ProtectedMimeStructure.Parts parts = ProtectedMimeStructure.parse(outer);
+        return ProtectedMimeStructure.build(outer, parts.wrapper(), contentId(outer), parts.headerRightsServer(), blob);
     }
 
     /**
