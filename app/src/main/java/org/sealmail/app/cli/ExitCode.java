@@ -84,7 +84,9 @@ public enum ExitCode {
     /** {@code rights revoke|expire|log}: the rights server refused the request (its reason code is printed). */
     RIGHTS_SERVER_REFUSED(35),
     /** {@code rights ...}: the rights server could not be reached, or its TLS certificate is not trusted. */
-    RIGHTS_SERVER_UNREACHABLE(36);
+    RIGHTS_SERVER_UNREACHABLE(36),
+    /** {@code demo --headless}: a step of the demo story did not hold (the failing step is printed). */
+    DEMO_FAILED(60);
 
     private final int code;
 

@@ -10,6 +10,11 @@ import org.sealmail.app.cli.rights.ProtectCommand;
 import org.sealmail.app.cli.rules.RulesCommand;
 import org.sealmail.app.cli.smime.SmimeCommand;
 import org.sealmail.app.cli.store.StoreCommand;
+import org.sealmail.app.demo.DemoGui;
+import org.sealmail.app.demo.DemoOffer;
+import org.sealmail.app.launch.MailtoLink;
+import org.sealmail.app.launch.OpenedMessageFiles;
+import org.sealmail.app.ui.StartHook;
 import org.sealmail.app.ui.DesktopServices;
 import org.sealmail.app.ui.GuiLauncher;
 import org.sealmail.crypto.CryptoException;
@@ -28,7 +33,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {GuiCommand.class, KeysCommand.class, SmimeCommand.class, ProtectCommand.class, OpenCommand.class,
             StoreCommand.class, RulesCommand.class, org.sealmail.app.cli.mail.AccountCommand.class,
             org.sealmail.app.cli.mail.SyncCommand.class, org.sealmail.app.cli.mail.SendCommand.class,
-            org.sealmail.app.cli.rights.RightsCommand.class},
+            org.sealmail.app.cli.rights.RightsCommand.class, org.sealmail.app.cli.demo.DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:success (verify: valid, trusted, address matches)",
@@ -60,7 +65,8 @@ import picocli.CommandLine.ScopeType;
             "50:mail server rejected the login (account marked until its password changes)",
             "51:mail server certificate not trusted (SHA-256 fingerprint shown; --pin after checking)",
             "52:mail server unreachable or failing for now; outgoing mail stays queued",
-            "53:message or recipient refused by the submission server"})
+            "53:message or recipient refused by the submission server",
+            "60:demo --headless: a step of the demo story did not hold"})
 public final class SealmailCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SealmailCommand.class);
@@ -79,10 +85,47 @@ public final class SealmailCommand implements Callable<Integer> {
         return ProfileLocation.ofThisProcess().resolve(Optional.ofNullable(profile));
     }
 
-    /** Without a subcommand, {@code sealmail} opens the desktop client (see {@link GuiCommand}). */
+    @CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "MESSAGE.eml|mailto:URI",
+            description = "Open the desktop client with a message file (kept in Local folders, "
+                    + OpenedMessageFiles.FOLDER + ") or a new message to a mailto: link (RFC 6068), as the desktop's"
+                    + " .eml association and mail handler do.")
+    String target;
+
+    @Option(names = "--demo", description = "Open the built-in demo: bob's mailbox with sample protected mail from alice,"
+            + " on a mail server inside Sealmail (see also: sealmail demo --headless).")
+    boolean demo;
+
+    /**
+     * Without a subcommand, {@code sealmail} opens the desktop client (see {@link GuiCommand}); on a
+     * profile without any account it offers the demo. {@code --demo} opens the demo directly. With a
+     * message file it is added to the local folder {@value OpenedMessageFiles#FOLDER} first; with a
+     * {@code mailto:} link a composer opens addressed to it.
+     */
     @Override
     public Integer call() {
-        return GuiLauncher.launch(() -> DesktopServices.open(profileDirectory()), spec.commandLine().getErr()).code();
+        Path demoHome = profileDirectory().resolve("demo");
+        if (demo) {
+            return DemoGui.launch(demoHome, spec.commandLine().getErr()).code();
+        }
+        StartHook opened = StartHook.NONE;
+        if (MailtoLink.isMailto(target)) {
+            MailtoLink link = MailtoLink.parse(target);
+            opened = context -> context.client().newMessage(link.to(), link.cc(), link.bcc(), link.subject(), link.body());
+        } else if (target != null) {
+            if (!java.nio.file.Files.isRegularFile(Path.of(target))) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "'" + TerminalText.safe(target)
+                        + "' is neither a command, a message file nor a mailto: link");
+            }
+            OpenedMessageFiles.add(profileDirectory(), Path.of(target));
+        }
+        StartHook then = opened;
+        try (DemoOffer offer = new DemoOffer(demoHome)) {
+            return GuiLauncher.launch(() -> DesktopServices.open(profileDirectory()),
+                    spec.commandLine().getErr(), context -> {
+                        offer.mainWindowShown(context);
+                        then.mainWindowShown(context);
+                    }).code();
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package org.sealmail.app.ui;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -207,6 +208,31 @@ public final class DesktopClient implements ComposeRequests {
 
     /** Opens an empty composer with the default protection of the settings. */
     public ComposeWindow newMessage() {
+        return showComposer(defaultComposeModel());
+    }
+
+    /**
+     * Opens a composer with the default protection, addressed and filled as a {@code mailto:} link
+     * asked (RFC 6068; what the desktop's mail handler passes).
+     *
+     * @param to To addresses
+     * @param cc Cc addresses
+     * @param bcc Bcc addresses
+     * @param subject the subject
+     * @param body the body text
+     * @return the composer
+     */
+    public ComposeWindow newMessage(List<String> to, List<String> cc, List<String> bcc, String subject, String body) {
+        ComposeViewModel model = defaultComposeModel();
+        model.toProperty().set(String.join(", ", to));
+        model.ccProperty().set(String.join(", ", cc));
+        model.bccProperty().set(String.join(", ", bcc));
+        model.subjectProperty().set(subject);
+        model.bodyProperty().set(body);
+        return showComposer(model);
+    }
+
+    private ComposeViewModel defaultComposeModel() {
         ComposeViewModel model = composeModel();
         switch (preferences.get().defaultProtection()) {
             case ENCRYPT -> model.encryptProperty().set(true);
@@ -219,7 +245,7 @@ public final class DesktopClient implements ComposeRequests {
             case NONE -> { }
             default -> throw new IllegalStateException("unknown default protection");
         }
-        return showComposer(model);
+        return model;
     }
 
     @Override

@@ -69,6 +69,7 @@ public final class DesktopServices implements AutoCloseable {
     private volatile DesktopSync sync;
     private volatile StoreKeyRing keyRing;
     private volatile List<String> templateProblems = List.of();
+    private volatile ProfileSecrets secrets;
     private volatile Optional<SentItemRights> sentItemRights = Optional.empty();
 
     private DesktopServices(Path profile, SqliteMailStore store, Clock clock, AccountDiscovery discovery) {
@@ -76,6 +77,7 @@ public final class DesktopServices implements AutoCloseable {
         this.store = store;
         this.clock = clock;
         this.discovery = discovery;
+        this.secrets = new ProfileSecrets(profile);
     }
 
     /**
@@ -100,9 +102,18 @@ public final class DesktopServices implements AutoCloseable {
                 Objects.requireNonNull(discovery, "discovery"));
     }
 
-    /** @return where the profile's secrets are (keyring or password file) */
+    /** @return where the profile's secrets are (keyring or password file, or as set by {@link #useSecrets}) */
     public ProfileSecrets secrets() {
-        return new ProfileSecrets(profile);
+        return secrets;
+    }
+
+    /**
+     * @param preset where this profile's secrets come from instead (the demo's known master password)
+     * @return these services
+     */
+    public DesktopServices useSecrets(ProfileSecrets preset) {
+        this.secrets = Objects.requireNonNull(preset, "preset");
+        return this;
     }
 
     /** @return the profile's store */

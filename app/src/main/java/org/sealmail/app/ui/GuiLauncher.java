@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import javafx.application.Application;
 import org.sealmail.app.cli.ExitCode;
@@ -46,8 +48,9 @@ public final class GuiLauncher {
     /**
      * Opens the desktop client and returns when its last window closes.
      *
-     * @param services opens the profile's store (called on this thread, never
-     *                 the JavaFX application thread); closed when the client exits
+     * @param services opens the profile's store (called on a thread of its own while the toolkit
+     *                 starts, never the JavaFX application thread); the application unlocks the
+     *                 profile's secrets and starts the services over them; closed when the client exits
      * @param err where to explain a failure to start
      * @return {@link ExitCode#OK}, or {@link ExitCode#NO_DISPLAY} when there is no display or the
      *         toolkit cannot start
@@ -55,6 +58,20 @@ public final class GuiLauncher {
      *         line maps it to its exit code)
      */
     public static ExitCode launch(Supplier<DesktopServices> services, PrintWriter err) {
+        return launch(services, err, StartHook.NONE);
+    }
+
+    /**
+     * Like {@link #launch(Supplier, PrintWriter)}, with a hook run once the main window shows.
+     *
+     * @param services opens the profile's store (off the JavaFX thread)
+     * @param err where to explain a failure to start
+     * @param hook what to do once the main window shows (on the JavaFX thread)
+     * @return {@link ExitCode#OK} or {@link ExitCode#NO_DISPLAY}
+     * @throws org.sealmail.mailstore.StoreException when the store cannot be opened (the window
+     *         shows it in a dialog first)
+     */
+    public static ExitCode launch(Supplier<DesktopServices> services, PrintWriter err, StartHook hook) {
         Optional<String> problem = displayProblem(System.getenv(), System.getProperty("os.name"),
                 System.getProperty("glass.platform"));
         if (problem.isPresent()) {
@@ -62,18 +79,40 @@ public final class GuiLauncher {
             err.flush();
             return ExitCode.NO_DISPLAY;
         }
-        try (DesktopServices opened = services.get()) {
-            SealmailApplication.prepare(opened);
+        // The store opens while the toolkit starts: the window shows after the slower of the two.
+        CompletableFuture<DesktopServices> opening = new CompletableFuture<>();
+        Thread opener = new Thread(() -> {
+            long started = System.nanoTime();
+            try {
+                opening.complete(services.get());
+                LOG.info("store opened in {} ms", (System.nanoTime() - started) / 1_000_000);
+            } catch (RuntimeException | Error e) {
+                opening.completeExceptionally(e);
+            }
+        }, "sealmail-open-store");
+        opener.setDaemon(true);
+        opener.start();
+        try {
+            SealmailApplication.prepare(opening, hook);
             Application.launch(SealmailApplication.class);
-            return ExitCode.OK;
-        } catch (org.sealmail.mailstore.StoreException e) {
-            throw e;
         } catch (RuntimeException | LinkageError e) {
             LOG.debug("JavaFX toolkit failed to start", e);
+            opening.thenAccept(DesktopServices::close);
             err.println(noDisplayMessage("the graphical toolkit could not start (" + e.getMessage() + ")"));
             err.flush();
             return ExitCode.NO_DISPLAY;
         }
+        DesktopServices opened;
+        try {
+            opened = opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof org.sealmail.mailstore.StoreException storeProblem) {
+                throw storeProblem;
+            }
+            throw e;
+        }
+        opened.close();
+        return ExitCode.OK;
     }
 
     /**
@@ -82,6 +121,7 @@ public final class GuiLauncher {
      */
     static String noDisplayMessage(String reason) {
         return "sealmail: cannot open the desktop client: " + reason
-                + ". Use the command line instead (sealmail --help).";
+                + ". Use the command line instead (sealmail --help); to watch protected mail work without a window,"
+                + " run: sealmail demo --headless";
     }
 }

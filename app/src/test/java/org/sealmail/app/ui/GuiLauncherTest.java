@@ -39,6 +39,7 @@ class GuiLauncherTest {
         assertThat(process.exitValue()).isEqualTo(44);
         assertThat(output.toString(StandardCharsets.UTF_8)).contains(
                 "sealmail: cannot open the desktop client: no graphical display (neither DISPLAY nor WAYLAND_DISPLAY "
-                        + "is set). Use the command line instead (sealmail --help).");
+                        + "is set). Use the command line instead (sealmail --help); to watch protected mail work without a"
+                        + " window, run: sealmail demo --headless");
     }
 }

@@ -34,7 +34,7 @@ import org.sealmail.crypto.rights.UsageRight;
  */
 class UiTextConsistencyTest {
 
-    private static final Path APP_SOURCES = Path.of("src/main/java/org/sealmail/app/ui");
+    private static final Path APP_SOURCES = Path.of("src/main/java/org/sealmail/app");
     private static final Path RESOURCES = Path.of("../ui-resources/src/main/resources/org/sealmail/ui");
     private static final Path BUNDLE = RESOURCES.resolve("i18n/messages.properties");
     private static final Pattern FXML_KEY = Pattern.compile("\"%([a-z0-9.-]+)\"");

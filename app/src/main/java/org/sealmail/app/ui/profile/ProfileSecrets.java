@@ -20,12 +20,30 @@ public final class ProfileSecrets {
     public static final String MASTER_ENV = "SEALMAIL_MASTER_PASSWORD";
 
     private final Path profile;
+    private final String presetMasterPassword;
 
     /**
      * @param profile the profile directory
      */
     public ProfileSecrets(Path profile) {
+        this(profile, null);
+    }
+
+    private ProfileSecrets(Path profile, String presetMasterPassword) {
         this.profile = Objects.requireNonNull(profile, "profile");
+        this.presetMasterPassword = presetMasterPassword;
+    }
+
+    /**
+     * The secrets of a profile whose master password the program knows itself (the built-in demo's
+     * throw-away profiles): never asks, never touches the OS keyring.
+     *
+     * @param profile the profile directory
+     * @param masterPassword the password of its password file
+     * @return the profile's secrets
+     */
+    public static ProfileSecrets preset(Path profile, String masterPassword) {
+        return new ProfileSecrets(profile, Objects.requireNonNull(masterPassword, "masterPassword"));
     }
 
     /**
@@ -34,6 +52,9 @@ public final class ProfileSecrets {
      * @throws org.sealmail.mailstore.StoreException SECRETS when the environment's master password is wrong
      */
     public Optional<SecretStore> withoutAsking() {
+        if (presetMasterPassword != null) {
+            return Optional.of(unlock(presetMasterPassword.toCharArray()));
+        }
         Optional<KeyringSecretStore> keyring = KeyringSecretStore.probe(profile);
         if (keyring.isPresent()) {
             return Optional.of(keyring.get());
