@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
-import org.sealmail.app.send.StoreOutbox;
+import org.sealmail.app.sending.StoreOutbox;
 import org.sealmail.app.sending.CertificateLookup;
 import org.sealmail.app.sending.PipelineOutbox;
 import org.sealmail.app.sending.SenderIdentity;

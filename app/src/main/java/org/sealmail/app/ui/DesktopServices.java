@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.prefs.Preferences;
 import org.sealmail.app.mail.AccountRegistration;
 import org.sealmail.app.mail.AccountTransport;
-import org.sealmail.app.send.StoreOutbox;
+import org.sealmail.app.sending.StoreOutbox;
 import org.sealmail.app.sending.CertificateLookup;
 import org.sealmail.app.sending.CertificateRecipientDirectory;
 import org.sealmail.app.sending.PipelineOutbox;

@@ -20,7 +20,7 @@ import org.sealmail.app.cli.PasswordOptions;
 import org.sealmail.app.cli.SealmailCommand;
 import org.sealmail.app.cli.rights.ProtectCommand;
 import org.sealmail.app.cli.rules.DecisionReport;
-import org.sealmail.app.send.StoreOutbox;
+import org.sealmail.app.sending.StoreOutbox;
 import org.sealmail.app.ui.rules.ProfileRules;
 import org.sealmail.crypto.CryptoException;
 import org.sealmail.crypto.CryptoFailure;

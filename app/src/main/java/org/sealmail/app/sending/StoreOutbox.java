@@ -1,4 +1,4 @@
-package org.sealmail.app.send;
+package org.sealmail.app.sending;
 
 import java.time.Clock;
 import java.util.Objects;
