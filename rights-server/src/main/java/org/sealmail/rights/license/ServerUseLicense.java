@@ -27,17 +27,7 @@ public final class ServerUseLicense {
      * @return the JWS compact serialization
      */
     public static String sign(UseLicense license, String server, Optional<DoubleKeyShare> doubleKey, ServerKey key) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("ver", UseLicense.VERSION);
-        json.put("cid", license.contentId());
-        json.put("iss", license.issuer());
-        json.put("sub", license.licensee());
-        json.put("dev", license.deviceKeyId());
-        json.put("rights", license.rights().names());
-        json.put("iat", license.issuedAt().getEpochSecond());
-        json.put("exp", license.notAfter().getEpochSecond());
-        json.put("cek", license.wrappedContentKey());
-        json.put("pl", license.publishingLicense());
+        Map<String, Object> json = UseLicenseJws.claims(license);
         json.put("srv", server);
         doubleKey.ifPresent(share -> {
             Map<String, Object> dke = new LinkedHashMap<>();

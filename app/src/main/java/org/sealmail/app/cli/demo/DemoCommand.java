@@ -1,8 +1,6 @@
 package org.sealmail.app.cli.demo;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.sealmail.app.cli.ExitCode;
+import org.sealmail.app.cli.PasswordOptions;
 import org.sealmail.app.cli.SealmailCommand;
 import org.sealmail.app.demo.DemoGui;
 import org.sealmail.app.demo.DemoHome;
@@ -152,14 +151,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     private char[] password(Path file, String variable, String user) {
         if (file != null) {
-            try {
-                String content = Files.readString(file, StandardCharsets.UTF_8);
-                int end = content.indexOf('\n');
-                String line = end >= 0 ? content.substring(0, end) : content;
-                return (line.endsWith("\r") ? line.substring(0, line.length() - 1) : line).toCharArray();
-            } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read --" + user + "-pass-file " + file + ": " + e.getMessage(), e);
-            }
+            return PasswordOptions.firstLine(file, "--" + user + "-pass-file");
         }
         if (variable != null) {
             String value = System.getenv(variable);

@@ -343,12 +343,8 @@ public final class ComposeWindow {
      * @return the window, shown
      */
     public Stage show(Window owner, Theme theme) {
-        Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-        }
-        Scene scene = new Scene(root);
-        theme.applyTo(scene);
+        Stage stage = theme.newWindow(owner, root);
+        Scene scene = stage.getScene();
         // Filters, not accelerators: they work whatever control has the focus (a focused toggle
         // button would otherwise take the Enter key).
         KeyCombination sendKeys = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
@@ -362,7 +358,6 @@ public final class ComposeWindow {
                 saveDraft();
             }
         });
-        stage.setScene(scene);
         stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
                 model.subjectProperty().get().isBlank() ? text.get("compose.window.title.empty")
                         : text.get("compose.window.title", model.subjectProperty().get()), model.subjectProperty()));

@@ -4,7 +4,6 @@ import java.io.File;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -136,13 +135,7 @@ public final class RulesEditorWindow {
      * @return the window, shown
      */
     public Stage show(Window owner, Theme theme) {
-        Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-        }
-        Scene scene = new Scene(root);
-        theme.applyTo(scene);
-        stage.setScene(scene);
+        Stage stage = theme.newWindow(owner, root);
         stage.titleProperty().bind(Bindings.createStringBinding(() -> text.get(model.modifiedProperty().get()
                 ? "rules.window.title.modified" : "rules.window.title"), model.modifiedProperty()));
         stage.show();

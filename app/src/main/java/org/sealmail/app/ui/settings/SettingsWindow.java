@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import javafx.fxml.FXML;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
@@ -169,13 +168,7 @@ public final class SettingsWindow {
      * @return the window, shown
      */
     public Stage show(Window owner, Theme theme) {
-        Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-        }
-        Scene scene = new Scene(root);
-        theme.applyTo(scene);
-        stage.setScene(scene);
+        Stage stage = theme.newWindow(owner, root);
         stage.setTitle(text.get("settings.window.title"));
         model.load();
         stage.show();

@@ -2,7 +2,6 @@ package org.sealmail.app.ui.setup;
 
 import java.util.Objects;
 import javafx.fxml.FXML;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -169,13 +168,7 @@ public final class AccountSetupWizard {
      * @return the window, shown; the password field and the model's copy are cleared when it hides
      */
     public Stage show(Window owner, Theme theme) {
-        Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-        }
-        Scene scene = new Scene(root);
-        theme.applyTo(scene);
-        stage.setScene(scene);
+        Stage stage = theme.newWindow(owner, root);
         stage.setTitle(text.get("setup.window.title"));
         stage.setOnHidden(event -> {
             passwordField.clear();

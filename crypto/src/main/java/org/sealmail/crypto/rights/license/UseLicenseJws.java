@@ -72,11 +72,18 @@ public final class UseLicenseJws {
      * @throws CryptoException {@link CryptoFailure#CERTIFICATE} if the key is not the license's device key
      */
     public static String sign(UseLicense license, CertifiedKey device) {
-        String deviceKeyId = CertificateReference.thumbprint(device.certificate());
-        if (!deviceKeyId.equals(license.deviceKeyId())) {
-            throw new CryptoException(CryptoFailure.CERTIFICATE, "the use license is bound to device key "
-                    + license.deviceKeyId() + ", not to " + deviceKeyId);
-        }
+        return signClaims(license, device);
+    }
+
+    /**
+     * The use license's JWS payload members in their documented order (docs/protected-message-format.md,
+     * "Use license"): ver, cid, iss, sub, dev, rights, iat, exp (seconds, UTC), cek, pl. A rights server
+     * appends its own members after these.
+     *
+     * @param license the license
+     * @return a new, mutable, ordered map
+     */
+    public static Map<String, Object> claims(UseLicense license) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("ver", UseLicense.VERSION);
         json.put("cid", license.contentId());
@@ -88,6 +95,16 @@ public final class UseLicenseJws {
         json.put("exp", license.notAfter().getEpochSecond());
         json.put("cek", license.wrappedContentKey());
         json.put("pl", license.publishingLicense());
+        return json;
+    }
+
+    private static String signClaims(UseLicense license, CertifiedKey device) {
+        String deviceKeyId = CertificateReference.thumbprint(device.certificate());
+        if (!deviceKeyId.equals(license.deviceKeyId())) {
+            throw new CryptoException(CryptoFailure.CERTIFICATE, "the use license is bound to device key "
+                    + license.deviceKeyId() + ", not to " + deviceKeyId);
+        }
+        Map<String, Object> json = claims(license);
         try {
             JWSHeader header = new JWSHeader.Builder(JoseKeys.signatureAlgorithm(device.privateKey()))
                     .type(new JOSEObjectType(TYPE)).keyID(deviceKeyId).build();
