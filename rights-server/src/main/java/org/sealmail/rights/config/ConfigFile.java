@@ -37,7 +37,9 @@ public final class ConfigFile {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(reader);
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException e) {
+            throw new ConfigException("cannot read configuration file " + file + ": " + org.sealmail.crypto.FileErrors.reason(e), e);
+        } catch (IllegalArgumentException e) {
             throw new ConfigException("cannot read configuration file " + file + ": " + e.getMessage(), e);
         }
         return new ConfigFile(file.toAbsolutePath(), properties, environment);

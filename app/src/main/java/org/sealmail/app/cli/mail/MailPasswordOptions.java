@@ -18,8 +18,7 @@ public final class MailPasswordOptions {
     /** Environment variable with the master password of the profile's password file. */
     public static final String MASTER_ENV = "SEALMAIL_MASTER_PASSWORD";
 
-    @Option(names = "--pass-file", paramLabel = "FILE", description = "File whose first line is the account's password"
-            + " (or OAuth 2.0 token with --oauth2).")
+    @Option(names = "--pass-file", paramLabel = "FILE", description = "File whose first line is the account's password.")
     Path passFile;
 
     @Option(names = "--pass-env", paramLabel = "VAR", description = "Environment variable holding the account's password.")

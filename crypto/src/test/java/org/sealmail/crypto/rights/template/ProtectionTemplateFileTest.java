@@ -93,4 +93,22 @@ class ProtectionTemplateFileTest {
                 .isInstanceOfSatisfying(CryptoException.class, e -> assertThat(e.failure()).isEqualTo(CryptoFailure.IO))
                 .hasMessageContaining("template file not found");
     }
+
+    /** The example template of docs/protected-message-format.md parses as it is printed there. */
+    @Test
+    void theDocumentedExampleParsesAsWritten() throws Exception {
+        String doc = Files.readString(Path.of("..", "docs", "protected-message-format.md"));
+        int start = doc.indexOf("# Legal review: counsel");
+        int end = doc.indexOf("offline-days = 3", start) + "offline-days = 3".length();
+        ProtectionTemplate template = ProtectionTemplateFile.parse(doc.substring(start, end), "protected-message-format.md");
+
+        assertThat(template.id()).isEqualTo("legal-review");
+        assertThat(template.name()).isEqualTo("Legal review");
+        assertThat(template.everyone().names()).containsExactly("VIEW", "REPLY", "REPLYALL");
+        assertThat(template.rightsFor("counsel@lawfirm.example").names())
+                .containsExactlyInAnyOrder("VIEW", "REPLY", "REPLYALL", "PRINT", "EXTRACT");
+        assertThat(template.rightsFor("ceo@board.example").names()).containsExactly("VIEW", "REPLY");
+        assertThat(template.notAfter(Instant.parse("2030-01-01T00:00:00Z"))).contains(Instant.parse("2030-01-15T00:00:00Z"));
+        assertThat(template.offlineDays()).isEqualTo(3);
+    }
 }
