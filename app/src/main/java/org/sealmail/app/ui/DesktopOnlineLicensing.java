@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.sealmail.app.rights.DeviceKeys;
+import org.sealmail.crypto.rights.license.DeviceKey;
 import org.sealmail.app.rights.OnlineLicenseRequester;
 import org.sealmail.app.rights.ProfileRightsSettings;
 import org.sealmail.app.rights.RightsServerRegistrar;
@@ -14,22 +15,18 @@ import org.sealmail.app.rights.ServerKeyPins;
 import org.sealmail.app.sending.CertificateRecipientDirectory;
 import org.sealmail.app.ui.opening.PasscodeDialog;
 import org.sealmail.app.ui.opening.StoredMessageOpener;
-import org.sealmail.crypto.rights.license.DeviceKey;
 import org.sealmail.mailstore.db.SqliteMailStore;
-import org.sealmail.mailstore.secrets.KeyringSecretStore;
+import org.sealmail.mailstore.secrets.SecretStore;
 import org.sealmail.policy.send.OutgoingMessagePipeline;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The desktop client's online licensing, when the profile names a rights server ({@link ProfileRightsSettings}):
  * the send pipeline registers messages for recipients without a certificate, such a recipient is ready when the
- * server answers, and the reader opens through the server with the passcode dialog. Without settings every
+ * server answers, and the reader opens through the server with the passcode dialog. The device key is kept in the
+ * profile's secret store (OS keyring or the password file). Without settings every
  * method hands its argument back unchanged.
  */
 final class DesktopOnlineLicensing {
-
-    private static final Logger LOG = LoggerFactory.getLogger(DesktopOnlineLicensing.class);
 
     private final Optional<RightsServerRegistrar> registrar;
     private final Optional<StoredMessageOpener.OnlineOpening> opening;
@@ -39,7 +36,7 @@ final class DesktopOnlineLicensing {
         this.opening = opening;
     }
 
-    static DesktopOnlineLicensing of(Path profile, SqliteMailStore store, Clock clock) {
+    static DesktopOnlineLicensing of(Path profile, SqliteMailStore store, SecretStore secrets, Clock clock) {
         Optional<ProfileRightsSettings> settings = ProfileRightsSettings.read(profile);
         if (settings.isEmpty()) {
             return new DesktopOnlineLicensing(Optional.empty(), Optional.empty());
@@ -51,10 +48,7 @@ final class DesktopOnlineLicensing {
         if (addresses.isEmpty()) {
             return new DesktopOnlineLicensing(Optional.of(registrar), Optional.empty());
         }
-        DeviceKey device = KeyringSecretStore.probe(profile).map(DeviceKeys::loadOrCreate).orElseGet(() -> {
-            LOG.info("no OS keyring: the device key for online licensing lasts for this session only");
-            return DeviceKey.generate();
-        });
+        DeviceKey device = DeviceKeys.loadOrCreate(secrets);
         OnlineLicenseRequester requester = new OnlineLicenseRequester(transport,
                 new PasscodeDialog(UiText.forLocale(Locale.getDefault())), new ServerKeyPins(profile), clock);
         return new DesktopOnlineLicensing(Optional.of(registrar),

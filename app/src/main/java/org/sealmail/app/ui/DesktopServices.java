@@ -145,7 +145,7 @@ public final class DesktopServices implements AutoCloseable {
         CertificateLookup certificates = address -> store.certificates().find(address).stream()
                 .map(DirectoryEntry::certificate).findFirst();
         RuleSetHolder rules = ProfileRules.loadAtStart(profile);
-        DesktopOnlineLicensing online = DesktopOnlineLicensing.of(profile, store, clock);
+        DesktopOnlineLicensing online = DesktopOnlineLicensing.of(profile, store, secrets, clock);
         PipelineOutbox pipeline = new PipelineOutbox(accountId -> sender(accountId, keys)
                 .orElseThrow(() -> new NoSuchElementException(text.get("compose.error.no-account"))),
                 accountId -> online.pipeline(new OutgoingMessagePipeline(rules,

@@ -284,8 +284,8 @@ public final class OutgoingMessagePipeline {
     }
 
     private static CertifiedKey senderKey(SendRequest request, String purpose) {
-        return request.senderKey().orElseThrow(() -> new ProtectionUnavailableException("the rules require " + purpose
-                + " but no sender key is available; the message was not sent"));
+        return request.senderKey().orElseThrow(() -> new ProtectionUnavailableException(purpose
+                + " needs the sender's key and certificate, and no sender key is available; the message was not sent"));
     }
 
     private static byte[] bytes(MimeMessage message) {

@@ -326,8 +326,8 @@ class OutgoingMessagePipelineTest {
                 false, java.util.Optional.empty()));
 
         assertThat(result.status()).isEqualTo(SendStatus.HELD);
-        assertThat(result.explanation()).isEqualTo("the rules require protection with Do Not Forward but no sender key is"
-                + " available; the message was not sent");
+        assertThat(result.explanation()).isEqualTo("protection with Do Not Forward needs the sender's key and certificate,"
+                + " and no sender key is available; the message was not sent");
         assertThat(outbox).isEmpty();
     }
 }

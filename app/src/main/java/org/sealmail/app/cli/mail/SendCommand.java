@@ -20,6 +20,9 @@ import org.sealmail.app.cli.PasswordOptions;
 import org.sealmail.app.cli.SealmailCommand;
 import org.sealmail.app.cli.rights.ProtectCommand;
 import org.sealmail.app.cli.rules.DecisionReport;
+import org.sealmail.app.rights.ProfileRightsSettings;
+import org.sealmail.app.rights.RightsServerRegistrar;
+import org.sealmail.app.rights.RightsServerTransport;
 import org.sealmail.app.sending.StoreOutbox;
 import org.sealmail.app.ui.rules.ProfileRules;
 import org.sealmail.crypto.CryptoException;
@@ -49,7 +52,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code PROFILE/policy/protection.rules}, then the protection chosen or required), puts it into
  * the outbox (durable), and submits what the account's outbox holds; a copy goes to Sent. If the
  * server cannot be reached the message stays queued and {@code sealmail sync} sends it later.
- * Exit codes: 41 blocked by a rule, 42 held (rules file rejected, a rule timed out, or a required
+ * When the profile names a rights server ({@code rights.properties}), recipients without a
+ * certificate get online grants from it. Exit codes: 41 blocked by a rule, 42 held (rules file rejected, a rule timed out, or a required
  * protection could not be applied), 43 a rule warns and {@code --override-reason} is missing.
  */
 @Command(name = "send", mixinStandardHelpOptions = true,
@@ -112,6 +116,9 @@ public final class SendCommand implements Callable<Integer> {
         String body = Files.readString(bodyFile, StandardCharsets.UTF_8);
         try (MailProfile profile = new MailProfile(root.profileDirectory(), passwords)) {
             Account account = profile.account(from);
+            if (passwords.accountPassword().isEmpty()) {
+                profile.secrets();   // the stored password is needed to submit: ask for it before anything is queued
+            }
             String sender = account.identities().isEmpty() ? account.name() : identity(account);
             MessageComposer.Composed composed = MessageComposer.compose(new MessageComposer.Draft(sender, to, cc, bcc, subject,
                     body, attachments), Instant.now());
@@ -120,10 +127,16 @@ public final class SendCommand implements Callable<Integer> {
             RuleSetHolder rules = ProfileRules.loadAtStart(root.profileDirectory());
             OutgoingMessagePipeline pipeline = new OutgoingMessagePipeline(rules, address -> profile.store().certificates()
                     .find(address).stream().map(DirectoryEntry::certificate).toList(), outbox, clock);
+            Optional<ProfileRightsSettings> rightsServer = ProfileRightsSettings.read(root.profileDirectory());
+            if (rightsServer.isPresent()) {
+                // recipients without a certificate get online grants from the profile's rights server
+                pipeline = pipeline.withOnlineLicensing(new RightsServerRegistrar(rightsServer.get(),
+                        RightsServerTransport.create(rightsServer.get().trust()), clock));
+            }
             SendResult result = pipeline.send(new SendRequest(mime(composed.rfc822()), senderKey(),
                     Optional.ofNullable(template).map(ProtectCommand::template), sign, false,
                     Optional.ofNullable(overrideReason)));
-            if (!result.decision().firedRules().isEmpty() || result.status() != SendStatus.QUEUED) {
+            if (!result.decision().firedRules().isEmpty()) {
                 DecisionReport.print(result.decision(), out);
             }
             switch (result.status()) {
@@ -132,11 +145,12 @@ public final class SendCommand implements Callable<Integer> {
                     return ExitCode.POLICY_BLOCKED.code();
                 }
                 case HELD -> {
-                    out.println("Held, not sent: " + result.explanation());
+                    out.println("Held, not sent: " + result.explanation()
+                            + (key == null && result.explanation().contains("no sender key") ? " (give --key FILE.p12)" : ""));
                     return ExitCode.POLICY_HELD.code();
                 }
                 case OVERRIDE_REQUIRED -> {
-                    out.println("Not sent: " + result.explanation() + " (give --override-reason to send anyway)");
+                    out.println("Not sent: " + result.explanation() + " Use --override-reason TEXT.");
                     return ExitCode.POLICY_WARNED.code();
                 }
                 case QUEUED -> { }
