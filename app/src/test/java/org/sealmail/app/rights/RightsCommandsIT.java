@@ -113,6 +113,41 @@ class RightsCommandsIT {
         assertThat(unknown.err()).contains("UNKNOWN_MESSAGE");
     }
 
+    @Test
+    void sealmailSendProtectsForARecipientWithoutCertificateThroughTheProfilesRightsServer() throws Exception {
+        Path alicesKey = TestPki.writeP12(work, "alice", TestPki.get().alice);
+        Path pass = Files.writeString(work.resolve("alice-pass"), TestGreenMail.PASSWORD + "\n");
+        Run added = run("alice", "account", "add", "--email", "alice@example.test", "--imap", "127.0.0.1:" + mail.imapsPort(),
+                "--imap-tls", "IMPLICIT_TLS", "--smtp", "127.0.0.1:" + mail.smtpsPort(), "--smtp-tls", "IMPLICIT_TLS",
+                "--ca-file", root.toString(), "--pass-file", pass.toString(), "--master-pass-file", master.toString(),
+                "--rights-server", url, "--rights-trust", root.toString());
+        assertThat(added.code()).as(added.err()).isZero();
+        Path body = Files.writeString(work.resolve("body.txt"), "Minutes of the board meeting.\n");
+
+        Run sent = run("alice", "send", "--from", "alice@example.test", "--to", DAN, "--subject", "Board minutes",
+                "--body-file", body.toString(), "--template", "do-not-forward", "--key", alicesKey.toString(),
+                "--key-pass-file", keyPass.toString(), "--master-pass-file", master.toString());
+
+        assertThat(sent.code()).as(sent.out() + sent.err()).isZero();
+        assertThat(mail.greenMail().waitForIncomingEmail(10_000, 1)).isTrue();
+        jakarta.mail.internet.MimeMessage delivered = java.util.Arrays.stream(mail.greenMail().getReceivedMessages())
+                .filter(m -> { try { return m.getAllRecipients()[0].toString().equals(DAN); }
+                        catch (jakarta.mail.MessagingException e) { throw new IllegalStateException(e); } })
+                .findFirst().orElseThrow();
+        java.io.ByteArrayOutputStream wire = new java.io.ByteArrayOutputStream();
+        delivered.writeTo(wire);
+        assertThat(wire.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("Minutes of the board meeting")
+                .contains(url + "/m/");
+        Path received = Files.write(work.resolve("received.eml"), wire.toByteArray());
+
+        addDansAccount("dan");
+        Run open = run("dan", "open", "--in", received.toString(), "--account", DAN, "--master-pass-file",
+                master.toString(), "--passcode-wait", "20");
+        assertThat(open.code()).as(open.out() + open.err()).isZero();
+        assertThat(open.out()).contains("Status: opened").contains("Rights granted: VIEW, REPLY, REPLYALL")
+                .contains("License: issued by the rights server to this device");
+    }
+
     private void addDansAccount(String profile) throws Exception {
         Path pass = Files.writeString(work.resolve("dan-pass"), TestGreenMail.PASSWORD + "\n");
         Run added = run(profile, "account", "add", "--email", DAN, "--imap", "127.0.0.1:" + mail.imapsPort(), "--imap-tls",
