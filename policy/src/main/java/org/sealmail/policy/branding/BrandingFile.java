@@ -1,5 +1,7 @@
 package org.sealmail.policy.branding;
 
+import org.sealmail.crypto.BoundedFiles;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -135,7 +137,7 @@ public final class BrandingFile {
                 throw new IllegalArgumentException("the logo " + file + " has " + size + " bytes; at most "
                         + BrandingLogo.MAX_BYTES + " (64 KiB) are allowed");
             }
-            return new BrandingLogo(Files.readAllBytes(file));
+            return new BrandingLogo(BoundedFiles.read(file, BrandingLogo.MAX_BYTES));
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("logo file not found: " + file, e);
         } catch (IOException e) {
@@ -145,7 +147,7 @@ public final class BrandingFile {
 
     private static String readText(Path file) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(BoundedFiles.read(file, BoundedFiles.TEXT_LIMIT))).toString();
         } catch (NoSuchFileException e) {
             throw new PolicyFileException(List.of(new PolicyFileProblem(file.toString(), 0, "file not found")));
         } catch (CharacterCodingException e) {

@@ -116,16 +116,26 @@ public final class MessageContentExtractor {
 
         private void add(SectionKind kind, String origin, String text, int group, int alternative) {
             int sectionGroup = group >= 0 ? group : nextGroup++;
-            sections.add(new TextSection(kind, origin, text, sectionGroup, group >= 0 ? alternative : 0));
+            sections.add(new TextSection(kind, origin, withPlainSpaces(text), sectionGroup, group >= 0 ? alternative : 0));
         }
+    }
+
+    /**
+     * No-break spaces (U+00A0 from {@code &nbsp;}, U+2007 figure space, U+202F narrow no-break space)
+     * group digits as ordinary spaces do ("4111&nbsp;1111 ..."): detectors see them as spaces.
+     */
+    static String withPlainSpaces(String text) {
+        return text.replace('\u00A0', ' ').replace('\u2007', ' ').replace('\u202F', ' ');
     }
 
     private static boolean isText(String mediaType, String fileName) {
         if (mediaType.startsWith("text/") || TEXT_MEDIA_TYPES.contains(mediaType)) {
             return true;
         }
+        // a text file by its name, whatever type the sender's system gave it (Windows labels .csv
+        // application/vnd.ms-excel)
         String name = lower(fileName);
-        return mediaType.equals("application/octet-stream") && TEXT_FILE_ENDINGS.stream().anyMatch(name::endsWith);
+        return TEXT_FILE_ENDINGS.stream().anyMatch(name::endsWith);
     }
 
     private static String decode(Part part) throws MessagingException, IOException {

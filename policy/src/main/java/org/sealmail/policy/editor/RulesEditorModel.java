@@ -151,7 +151,8 @@ public final class RulesEditorModel {
     /** @throws UncheckedIOException if the file exists but cannot be read */
     private static String readOrEmpty(Path file) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return new String(org.sealmail.crypto.BoundedFiles.read(file, org.sealmail.crypto.BoundedFiles.TEXT_LIMIT),
+                    StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             return "";
         } catch (IOException e) {

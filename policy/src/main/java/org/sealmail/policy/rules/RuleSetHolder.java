@@ -55,7 +55,9 @@ public final class RuleSetHolder {
      */
     public static RuleSetHolder loadIfPresent(Path file) {
         Objects.requireNonNull(file, "file");
-        if (!Files.exists(file)) {
+        // only a file that surely does not exist means "no rules": a dangling link or a folder that
+        // cannot be entered is a rules file that does not load, and holds outgoing mail
+        if (Files.notExists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             LOG.info("rules {}: no such file; no rules apply until it is created", file);
             return new RuleSetHolder(Optional.of(file), Optional.of(RuleSet.EMPTY));
         }

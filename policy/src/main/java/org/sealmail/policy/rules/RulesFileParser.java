@@ -1,5 +1,7 @@
 package org.sealmail.policy.rules;
 
+import org.sealmail.crypto.BoundedFiles;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -105,7 +107,7 @@ public final class RulesFileParser {
     public static RuleSet read(Path file) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(BoundedFiles.read(file, BoundedFiles.TEXT_LIMIT))).toString();
         } catch (NoSuchFileException e) {
             throw new PolicyFileException(List.of(new PolicyFileProblem(file.toString(), 0, "file not found")));
         } catch (CharacterCodingException e) {

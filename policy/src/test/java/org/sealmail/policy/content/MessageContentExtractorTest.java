@@ -45,8 +45,22 @@ class MessageContentExtractorTest {
                         + "</tr></table><pre>line 1\nline 2</pre></body></html>").getBytes(StandardCharsets.UTF_8)) + "\n"));
 
         String text = content.sections().get(0).text();
-        assertThat(text).contains("Card\u00a0& IBAN").contains("link").contains("\ta\tb").contains("line 1\nline 2")
+        assertThat(text).contains("Card & IBAN").contains("link").contains("\ta\tb").contains("line 1\nline 2")
                 .doesNotContain("5555555555554444").doesNotContain("4111111111111111").doesNotContain("color");
+    }
+
+    @Test
+    void noBreakSpacesGroupDigitsLikeSpacesAndACsvIsTextWhateverItsType() throws Exception {
+        MessageContent content = MessageContentExtractor.extract(parse(HEADERS
+                + "Content-Type: multipart/mixed; boundary=outer\n\n"
+                + "--outer\nContent-Type: text/html; charset=UTF-8\n\n<p>card 4111&nbsp;1111&nbsp;1111&nbsp;1111</p>\n"
+                + "--outer\nContent-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: base64\n\n"
+                + java.util.Base64.getMimeEncoder().encodeToString("IBAN DE89\u202f3704\u00a00440".getBytes(StandardCharsets.UTF_8))
+                + "\n--outer\nContent-Type: application/vnd.ms-excel; name=data.csv\n"
+                + "Content-Disposition: attachment; filename=data.csv\n\nname,card\nx,5555555555554444\n--outer--\n"));
+
+        assertThat(content.sections()).extracting(section -> section.text().strip())
+                .containsExactly("card 4111 1111 1111 1111", "IBAN DE89 3704 0440", "name,card\r\nx,5555555555554444");
     }
 
     @Test

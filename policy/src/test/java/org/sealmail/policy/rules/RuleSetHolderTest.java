@@ -75,4 +75,24 @@ class RuleSetHolderTest {
         Files.writeString(file, "rule \"one\"\n  then nothing\n");
         assertThat(RuleSetHolder.loadIfPresent(file).current()).as("an existing broken file holds mail").isEmpty();
     }
+
+    @Test
+    void onlyAFileThatSurelyDoesNotExistMeansNoRulesADanglingLinkHolds() throws Exception {
+        assertThat(RuleSetHolder.loadIfPresent(dir.resolve("absent.rules")).current()).contains(RuleSet.EMPTY);
+
+        Path link = Files.createSymbolicLink(dir.resolve("link.rules"), dir.resolve("nowhere.rules"));
+        RuleSetHolder dangling = RuleSetHolder.loadIfPresent(link);
+
+        assertThat(dangling.current()).isEmpty();
+        assertThat(dangling.problems()).singleElement().hasToString(link + ": file not found");
+    }
+
+    @Test
+    void aFileWithoutEndIsRefusedAtTheBoundInsteadOfFillingMemory() {
+        RuleSetHolder endless = RuleSetHolder.loadIfPresent(Path.of("/dev/zero"));
+
+        assertThat(endless.current()).isEmpty();
+        assertThat(endless.problems()).singleElement().hasToString(
+                "/dev/zero: cannot read: larger than 1048576 bytes, the most such a file may have");
+    }
 }

@@ -27,6 +27,7 @@ import org.sealmail.app.sending.StoreOutbox;
 import org.sealmail.app.ui.rules.ProfileRules;
 import org.sealmail.crypto.CryptoException;
 import org.sealmail.crypto.CryptoFailure;
+import org.sealmail.crypto.keys.CertificateAddresses;
 import org.sealmail.crypto.keys.CertifiedKey;
 import org.sealmail.crypto.keys.Pkcs12KeyStores;
 import org.sealmail.mailstore.certificates.DirectoryEntry;
@@ -113,7 +114,7 @@ public final class SendCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        String body = Files.readString(bodyFile, StandardCharsets.UTF_8);
+        String body = body();
         try (MailProfile profile = new MailProfile(root.profileDirectory(), passwords)) {
             Account account = profile.account(from);
             if (passwords.accountPassword().isEmpty()) {
@@ -133,7 +134,13 @@ public final class SendCommand implements Callable<Integer> {
                 pipeline = pipeline.withOnlineLicensing(new RightsServerRegistrar(rightsServer.get(),
                         RightsServerTransport.create(rightsServer.get().trust()), clock));
             }
-            SendResult result = pipeline.send(new SendRequest(mime(composed.rfc822()), senderKey(),
+            Optional<CertifiedKey> senderKey = senderKey();
+            String fromAddress = account.identities().isEmpty() ? account.name() : account.identities().get(0).address();
+            if (senderKey.isPresent() && !CertificateAddresses.matches(senderKey.get().certificate(), fromAddress)) {
+                throw new CryptoException(CryptoFailure.CERTIFICATE, "the certificate in " + key + " does not name "
+                        + fromAddress + ", the sending address; nothing was sent");
+            }
+            SendResult result = pipeline.send(new SendRequest(mime(composed.rfc822()), senderKey,
                     Optional.ofNullable(template).map(ProtectCommand::template), sign, false,
                     Optional.ofNullable(overrideReason)));
             if (!result.decision().firedRules().isEmpty()) {
@@ -178,6 +185,17 @@ public final class SendCommand implements Callable<Integer> {
                     return ExitCode.MAIL_QUEUED.code();
                 }
             }
+        }
+    }
+
+    private String body() {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(bodyFile))).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new CryptoException(CryptoFailure.MALFORMED_INPUT, "--body-file " + bodyFile + " is not UTF-8 text", e);
+        } catch (IOException e) {
+            throw new CryptoException(CryptoFailure.IO, "cannot read --body-file " + bodyFile + ": "
+                    + org.sealmail.crypto.FileErrors.reason(e), e);
         }
     }
 

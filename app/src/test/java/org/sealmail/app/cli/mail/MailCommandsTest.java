@@ -171,6 +171,27 @@ class MailCommandsTest {
     }
 
     @Test
+    void sendRefusesASigningKeyForAnotherAddressAndAMissingBodyFileWithOneLine() throws Exception {
+        assertThat(addAccount("alice", "--ca-file", caFile.toString())).as(err).isZero();
+        Path bobsKey = org.sealmail.crypto.testing.TestPki.writeP12(work, "bob", org.sealmail.crypto.testing.TestPki.get().bob);
+        Path keyPass = Files.writeString(work.resolve("key-pass"), org.sealmail.crypto.testing.TestPki.PASSWORD + "\n");
+        Path body = Files.writeString(work.resolve("body.txt"), "Hello.\n");
+
+        assertThat(run("send", "--from", "alice@example.test", "--to", "bob@example.test", "--subject", "Signed",
+                "--body-file", body.toString(), "--sign", "--key", bobsKey.toString(), "--key-pass-file", keyPass.toString(),
+                "--master-pass-file", masterFile.toString())).isEqualTo(ExitCode.CERTIFICATE.code());
+        assertThat(err).contains("does not name alice@example.test, the sending address; nothing was sent");
+
+        assertThat(run("send", "--from", "alice@example.test", "--to", "bob@example.test", "--subject", "x",
+                "--body-file", work.resolve("missing.txt").toString(), "--master-pass-file", masterFile.toString()))
+                .isEqualTo(ExitCode.ERROR.code());
+        assertThat(err).contains("cannot read --body-file " + work.resolve("missing.txt")).doesNotContain("Exception");
+        try (SqliteMailStore store = SqliteMailStore.open(profile)) {
+            assertThat(store.outbox().list(org.sealmail.mailstore.outbox.OutboxState.QUEUED)).isEmpty();
+        }
+    }
+
+    @Test
     void anUntrustedServerIsRefusedWithItsFingerprintAndCanBePinned() {
         String fingerprint = CertificateFingerprint.sha256(TestServerTls.get().localhost().certificate());
 

@@ -1,5 +1,7 @@
 package org.sealmail.crypto.rights.template;
 
+import org.sealmail.crypto.BoundedFiles;
+
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +55,7 @@ public final class ProtectionTemplateFile {
     public static ProtectionTemplate read(Path file) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(BoundedFiles.read(file, BoundedFiles.TEXT_LIMIT))).toString();
         } catch (NoSuchFileException e) {
             throw new CryptoException(CryptoFailure.IO, "template file not found: " + file, e);
         } catch (CharacterCodingException e) {
