@@ -36,6 +36,7 @@ public final class KeysNewCaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        KeysNewCommand.refuseToReplace(spec, out);
         CertificateAuthority authority = CertificateAuthority.createRoot(name, ec ? KeyAlgorithm.EC_P256 : KeyAlgorithm.RSA_2048);
         Pkcs12KeyStores.write(out, password.password(), List.of(authority.issuer()));
         Path pem = KeysNewCommand.pemBeside(out);

@@ -50,10 +50,29 @@ public final class KeysNewCommand implements Callable<Integer> {
     @Mixin
     PasswordOptions password;
 
+    /**
+     * A key store already at the output path holds a private key that may be the only copy: never
+     * replaced.
+     *
+     * @param spec the command, for the usage error
+     * @param file the output path
+     * @throws ParameterException if something is there already
+     */
+    static void refuseToReplace(CommandSpec spec, Path file) {
+        if (java.nio.file.Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new ParameterException(spec.commandLine(), file + " exists already and may hold the only copy of a"
+                    + " private key: it is not replaced; choose another --out or move it away first");
+        }
+    }
+
     @Override
     public Integer call() {
         if (!EmailCertificateSpec.isAddress(email)) {
             throw new ParameterException(spec.commandLine(), "--email: \"" + email + "\" is not an e-mail address (local@domain, ASCII)");
+        }
+        refuseToReplace(spec, out);
+        if (ca == null) {
+            refuseToReplace(spec, withSuffix(out, "-ca.p12"));
         }
         char[] pass = password.password();
         CertificateAuthority authority;

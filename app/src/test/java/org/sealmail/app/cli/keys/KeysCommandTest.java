@@ -47,6 +47,20 @@ class KeysCommandTest {
     }
 
     @Test
+    void anExistingKeyStoreIsNeverReplaced() throws IOException {
+        assertThat(run("keys", "new", "--email", "alice@example.test", "--out", path("alice.p12"), "--ca", path("ca.p12"),
+                "--pass-file", passFile.toString())).isZero();
+        byte[] before = Files.readAllBytes(dir.resolve("alice.p12"));
+
+        assertThat(run("keys", "new", "--email", "alice@example.test", "--out", path("alice.p12"), "--ca", path("ca.p12"),
+                "--pass-file", passFile.toString())).isEqualTo(2);
+        assertThat(err).contains(path("alice.p12") + " exists already and may hold the only copy of a private key");
+        assertThat(run("keys", "new-ca", "--out", path("ca.p12"), "--pass-file", passFile.toString())).isEqualTo(2);
+
+        assertThat(Files.readAllBytes(dir.resolve("alice.p12"))).isEqualTo(before);
+    }
+
+    @Test
     void keyStoresAreReadableByTheirOwnerOnly() throws IOException {
         assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX file system");
         assertThat(run("keys", "new", "--email", "alice@example.test", "--out", path("alice.p12"), "--ca", path("ca.p12"),
