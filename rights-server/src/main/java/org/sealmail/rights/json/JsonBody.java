@@ -29,7 +29,11 @@ public final class JsonBody {
      */
     public static JsonBody parse(byte[] body) {
         try {
-            return new JsonBody(JSONObjectUtils.parse(new String(body, StandardCharsets.UTF_8)), "request body");
+            Map<String, Object> parsed = JSONObjectUtils.parse(new String(body, StandardCharsets.UTF_8));
+            if (parsed == null) {
+                throw new RightsProblem(ProblemReason.MALFORMED_REQUEST, "the request body is not a JSON object: it is null");
+            }
+            return new JsonBody(parsed, "request body");
         } catch (ParseException e) {
             throw new RightsProblem(ProblemReason.MALFORMED_REQUEST, "the request body is not a JSON object: " + e.getMessage(), e);
         }
