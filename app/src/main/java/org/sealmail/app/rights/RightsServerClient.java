@@ -111,7 +111,26 @@ public final class RightsServerClient {
             body.put("double_key", doubleKey);
         });
         registration.content().ifPresent(blob -> body.put("content", Base64.getEncoder().encodeToString(blob)));
+        if (!registration.branding().equals(org.sealmail.crypto.rights.message.Branding.DEFAULT)) {
+            body.put("branding", brandingMember(registration.branding()));
+        }
         return MessageStatus.read(sender("POST", "/api/v1/messages", registration.contentId(), body, sender, "registration"));
+    }
+
+    /**
+     * @param branding the wrapper's branding
+     * @return the registration's {@code branding} member (docs/rights-server-api.md §3): the web reader shows it
+     */
+    static Map<String, Object> brandingMember(org.sealmail.crypto.rights.message.Branding branding) {
+        Map<String, Object> member = new LinkedHashMap<>();
+        member.put("intro", branding.introText());
+        if (!branding.disclaimer().isEmpty()) {
+            member.put("disclaimer", branding.disclaimer());
+        }
+        branding.privacyStatement().ifPresent(url -> member.put("privacy_url", url.toString()));
+        branding.logo().ifPresent(logo -> member.put("logo", logo.dataUri()));
+        branding.backgroundColour().ifPresent(colour -> member.put("background", colour));
+        return member;
     }
 
     /**

@@ -180,13 +180,13 @@ public final class ProtectedMessageBuilder {
      * B = K XOR A and wraps A to the rights server and B to the key service (double key encryption: either
      * share alone is a one-time pad and reveals nothing about K).
      */
-    private static Registration registration(OnlineLicensing licensing, String contentId, String signedLicense,
+    private Registration registration(OnlineLicensing licensing, String contentId, String signedLicense,
             AuthEnvelopedDataEncryptor.Encrypted encrypted) {
         byte[] key = encrypted.contentKey();
         if (licensing.doubleKey().isEmpty()) {
             return new Registration(licensing.rightsServer(), contentId, signedLicense,
                     Optional.of(ContentKeyWrap.wrap(key, licensing.serverKey())), Optional.empty(),
-                    Optional.of(encrypted.blob()));
+                    Optional.of(encrypted.blob()), branding);
         }
         OnlineLicensing.DoubleKeyService service = licensing.doubleKey().get();
         byte[] shareA = new byte[key.length];
@@ -195,7 +195,7 @@ public final class ProtectedMessageBuilder {
         try {
             return new Registration(licensing.rightsServer(), contentId, signedLicense, Optional.empty(),
                     Optional.of(new Registration.DoubleKeyShares(ContentKeyWrap.wrap(shareA, licensing.serverKey()),
-                            ContentKeyWrap.wrap(shareB, service.key()), service.url())), Optional.empty());
+                            ContentKeyWrap.wrap(shareB, service.key()), service.url())), Optional.empty(), branding);
         } finally {
             Arrays.fill(shareA, (byte) 0);
             Arrays.fill(shareB, (byte) 0);

@@ -15,15 +15,17 @@ import java.util.Optional;
  * @param contentKey the content-encryption key as a JWE to the rights server's current key (single key)
  * @param doubleKey the two shares (double key encryption)
  * @param content the protected blob (DER AuthEnvelopedData) for the web reader; absent with double key encryption
+ * @param branding the wrapper's branding, which the web reader shows too
  */
 public record Registration(URI rightsServer, String contentId, String publishingLicense, Optional<String> contentKey,
-        Optional<DoubleKeyShares> doubleKey, Optional<byte[]> content) {
+        Optional<DoubleKeyShares> doubleKey, Optional<byte[]> content, Branding branding) {
 
     /** Checks that exactly one key form is present and that no blob goes with double key encryption. */
     public Registration {
         Objects.requireNonNull(rightsServer, "rightsServer");
         Objects.requireNonNull(contentId, "contentId");
         Objects.requireNonNull(publishingLicense, "publishingLicense");
+        Objects.requireNonNull(branding, "branding");
         if (contentKey.isPresent() == doubleKey.isPresent()) {
             throw new IllegalArgumentException("a registration carries either the content key or the double-key shares");
         }
