@@ -17,9 +17,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.safety.Safelist;
 
 /**
- * The inner message made safe to show in a browser: headers as text, the HTML body sanitized
- * with jsoup (no scripts, event handlers, forms or remote images: only {@code data:} images) or
- * the plain text body, and the attachment names. Never written to disk.
+ * The inner message made safe to show in a browser: headers as text, every displayable part in
+ * message order, each on its own (HTML sanitized with jsoup: no scripts, event handlers, forms or
+ * remote images, only {@code data:} images; plain text escaped; of a multipart/alternative the
+ * HTML, else the text), and the attachment names. Never written to disk.
  *
  * @param subject the Subject header
  * @param from the From header
@@ -43,14 +44,8 @@ public record RenderedMessage(String subject, String from, String date, String b
             MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(content));
             Bodies bodies = new Bodies();
             collect(message, bodies);
-            String body;
-            if (bodies.html.isPresent()) {
-                Document clean = Jsoup.parseBodyFragment(Jsoup.clean(bodies.html.get(), SAFELIST));
-                clean.select("a[href]").attr("rel", "noopener noreferrer nofollow").attr("target", "_blank");
-                body = clean.body().html();
-            } else {
-                body = "<pre class=\"plain\">" + ReaderPages.escape(bodies.text.orElse("")) + "</pre>";
-            }
+            String body = bodies.blocks.isEmpty() ? "<pre class=\"plain\"></pre>"
+                    : String.join("\n<hr class=\"part\">\n", bodies.blocks);
             return new RenderedMessage(Optional.ofNullable(message.getSubject()).orElse("(no subject)"),
                     Optional.ofNullable(message.getHeader("From", ", ")).orElse(""),
                     Optional.ofNullable(message.getHeader("Date", null)).orElse(""), body, bodies.attachments);
@@ -59,9 +54,9 @@ public record RenderedMessage(String subject, String from, String date, String b
         }
     }
 
+    /** The displayable parts in message order, each rendered on its own, and the attachments. */
     private static final class Bodies {
-        private Optional<String> html = Optional.empty();
-        private Optional<String> text = Optional.empty();
+        private final List<String> blocks = new ArrayList<>();
         private final List<String> attachments = new ArrayList<>();
     }
 
@@ -71,16 +66,43 @@ public record RenderedMessage(String subject, String from, String date, String b
             bodies.attachments.add(fileName == null ? "(unnamed attachment)" : fileName);
             return;
         }
-        if (part.isMimeType("multipart/*")) {
+        if (part.isMimeType("multipart/alternative")) {
+            collect(preferred((Multipart) part.getContent()), bodies);
+        } else if (part.isMimeType("multipart/*")) {
             Multipart multipart = (Multipart) part.getContent();
             for (int index = 0; index < multipart.getCount(); index++) {
-                BodyPart child = multipart.getBodyPart(index);
-                collect(child, bodies);
+                collect(multipart.getBodyPart(index), bodies);
             }
-        } else if (part.isMimeType("text/html") && bodies.html.isEmpty()) {
-            bodies.html = Optional.of(part.getContent().toString());
-        } else if (part.isMimeType("text/plain") && bodies.text.isEmpty()) {
-            bodies.text = Optional.of(part.getContent().toString());
+        } else if (part.isMimeType("text/html")) {
+            Document clean = Jsoup.parseBodyFragment(Jsoup.clean(part.getContent().toString(), SAFELIST));
+            clean.select("a[href]").attr("rel", "noopener noreferrer nofollow").attr("target", "_blank");
+            bodies.blocks.add(clean.body().html());
+        } else if (part.isMimeType("text/plain")) {
+            bodies.blocks.add("<pre class=\"plain\">" + ReaderPages.escape(part.getContent().toString()) + "</pre>");
+        } else {
+            bodies.attachments.add("(unnamed part, " + new jakarta.mail.internet.ContentType(part.getContentType())
+                    .getBaseType().toLowerCase(java.util.Locale.ROOT) + ")");
         }
+    }
+
+    /**
+     * RFC 2046 §5.1.4: the alternatives are in increasing order of preference; the last one shown
+     * here (HTML, else plain text, else the last part) wins.
+     */
+    private static Part preferred(Multipart alternatives) throws MessagingException {
+        Part html = null;
+        Part text = null;
+        for (int index = 0; index < alternatives.getCount(); index++) {
+            BodyPart child = alternatives.getBodyPart(index);
+            if (child.isMimeType("text/html")) {
+                html = child;
+            } else if (child.isMimeType("text/plain")) {
+                text = child;
+            }
+        }
+        if (html != null) {
+            return html;
+        }
+        return text != null ? text : alternatives.getBodyPart(alternatives.getCount() - 1);
     }
 }
