@@ -41,6 +41,7 @@ public final class DemoSession implements StartHook, AutoCloseable {
     private final Path home;
     private final Clock clock;
     private volatile UiServices services;
+    private volatile DesktopServices desktop;
     private volatile DemoMailServer server;
     private volatile DemoProfile alice;
     private volatile DemoProfile bob;
@@ -72,7 +73,10 @@ public final class DemoSession implements StartHook, AutoCloseable {
      * @throws org.sealmail.mailstore.StoreException when bob's store cannot be opened
      */
     public DesktopServices openBobProfile() {
-        return DesktopServices.open(bobProfile()).useSecrets(ProfileSecrets.preset(bobProfile(), MASTER_PASSWORD));
+        DesktopServices opened = DesktopServices.open(bobProfile())
+                .useSecrets(ProfileSecrets.preset(bobProfile(), MASTER_PASSWORD));
+        desktop = opened;
+        return opened;
     }
 
     @Override
@@ -135,6 +139,11 @@ public final class DemoSession implements StartHook, AutoCloseable {
         bob = DemoProfile.open(bobProfile(), "Bob", bobLogin, servers, pki.bob(), pki.anchor(),
                 List.of(pki.alice().certificate()), clock);
         DemoMailbox.seed(alice, bob, clock);
+        DesktopServices window = desktop;
+        if (window != null) {
+            // the window's own background sync of bob's account needs this run's password
+            window.storePasswordAndSynchronize(bob.account().id(), bobLogin.password());
+        }
         return org.sealmail.app.ui.UiText.forLocale(java.util.Locale.getDefault()).get("app.demo.banner.ready",
                 bobLogin.address(), aliceLogin.address(), server.imap().host() + ":" + server.imap().port());
     }

@@ -36,6 +36,8 @@ import org.sealmail.crypto.keys.CertificateAddresses;
 import org.sealmail.crypto.keys.CertifiedKey;
 import org.sealmail.crypto.rights.template.ProtectionTemplate;
 import org.sealmail.mailstore.accounts.Account;
+import org.sealmail.mailstore.accounts.AccountPasswords;
+import org.sealmail.mailstore.accounts.ServerRole;
 import org.sealmail.mailstore.autoconfig.AccountDiscovery;
 import org.sealmail.mailstore.certificates.DirectoryEntry;
 import org.sealmail.mailstore.db.SqliteMailStore;
@@ -70,6 +72,7 @@ public final class DesktopServices implements AutoCloseable {
     private volatile StoreKeyRing keyRing;
     private volatile List<String> templateProblems = List.of();
     private volatile ProfileSecrets secrets;
+    private volatile SecretStore secretStore;
     private volatile Optional<SentItemRights> sentItemRights = Optional.empty();
 
     private DesktopServices(Path profile, SqliteMailStore store, Clock clock, AccountDiscovery discovery) {
@@ -168,6 +171,7 @@ public final class DesktopServices implements AutoCloseable {
         sentItemRights = org.sealmail.app.rights.ProfileRightsSettings.read(profile).map(settings ->
                 new ServerSentItemRights(started::raw, keys, settings, clock));
         this.keyRing = keys;
+        this.secretStore = secrets;
         this.sync = started;
         started.start();
         return services;
@@ -210,6 +214,27 @@ public final class DesktopServices implements AutoCloseable {
      */
     public Optional<SentItemRights> sentItemRights() {
         return sentItemRights;
+    }
+
+    /**
+     * Keeps an account's password (IMAP and SMTP) in the profile's secret store and synchronizes the
+     * account now: for accounts made by the program itself after start (the built-in demo's).
+     * Call off the JavaFX thread, after {@link #start}.
+     *
+     * @param accountId the account
+     * @param password its password (not retained)
+     * @throws IllegalStateException before {@link #start}
+     */
+    public void storePasswordAndSynchronize(long accountId, char[] password) {
+        DesktopSync running = sync;
+        SecretStore store = secretStore;
+        if (running == null || store == null) {
+            throw new IllegalStateException("the desktop services are not started");
+        }
+        AccountPasswords passwords = new AccountPasswords(store);
+        passwords.setPassword(accountId, ServerRole.IMAP, password);
+        passwords.setPassword(accountId, ServerRole.SMTP, password);
+        running.synchronize(accountId);
     }
 
     /** Stops the synchronization and closes the store. */

@@ -91,6 +91,9 @@ class DemoSessionFxTest {
                 .contains("bob@demo.sealmail.test"));
 
         assertThat(onFx(banner::getText)).startsWith("Demo: you are bob@demo.sealmail.test, reading mail from alice@demo.sealmail.test").contains("Nothing leaves this computer");
+        // the window's own background sync of bob's account logs in with this run's password
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> client.mainModel().tlsActiveProperty().get()));
+        assertThat(onFx(() -> client.mainModel().errorProperty().get())).doesNotContain("password");
         onFx(() -> Screenshots.save(stage.getScene(), "demo-main-window"));
     }
 }
