@@ -22,7 +22,6 @@ import org.sealmail.mailstore.accounts.Account;
 import org.sealmail.mailstore.accounts.ComposeProtection;
 import org.sealmail.mailstore.accounts.Identity;
 import org.sealmail.mailstore.accounts.ServerSettings;
-import org.sealmail.mailstore.certificates.DirectoryEntry;
 import org.sealmail.mailstore.db.SqliteMailStore;
 import org.sealmail.mailstore.imap.ImapConnectionPool;
 import org.sealmail.mailstore.imap.ImapConnector;
@@ -150,10 +149,8 @@ public final class DemoProfile implements AutoCloseable {
      * @return the outbox the composer would use
      */
     public PipelineOutbox composerOutbox(Map<String, ProtectionTemplate> customTemplates, Clock protectionClock) {
-        CertificateLookup certificates = address -> store.certificates().find(address).stream()
-                .map(DirectoryEntry::certificate).findFirst();
         return new PipelineOutbox(id -> sender(id), id -> new OutgoingMessagePipeline(RuleSetHolder.withoutRulesFile(),
-                address -> certificates.certificateFor(address).stream().toList(),
+                CertificateLookup.of(store).asRecipientCertificates(),
                 new StoreOutbox(store.outbox(), id, protectionClock), protectionClock), customTemplates, protectionClock);
     }
 

@@ -36,8 +36,8 @@ final class DesktopOnlineLicensing {
         this.opening = opening;
     }
 
-    static DesktopOnlineLicensing of(Path profile, SqliteMailStore store, SecretStore secrets, Clock clock) {
-        Optional<ProfileRightsSettings> settings = ProfileRightsSettings.read(profile);
+    static DesktopOnlineLicensing of(Optional<ProfileRightsSettings> settings, Path profile, SqliteMailStore store,
+            SecretStore secrets, Clock clock) {
         if (settings.isEmpty()) {
             return new DesktopOnlineLicensing(Optional.empty(), Optional.empty());
         }

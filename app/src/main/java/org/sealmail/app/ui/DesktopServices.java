@@ -145,14 +145,15 @@ public final class DesktopServices implements AutoCloseable {
         DesktopSync started = new DesktopSync(store, transport, secrets);
         ProfileTemplates templates = ProfileTemplates.read(profile);
         templateProblems = templates.problems();
-        CertificateLookup certificates = address -> store.certificates().find(address).stream()
-                .map(DirectoryEntry::certificate).findFirst();
+        CertificateLookup certificates = CertificateLookup.of(store);
         RuleSetHolder rules = ProfileRules.loadAtStart(profile);
-        DesktopOnlineLicensing online = DesktopOnlineLicensing.of(profile, store, secrets, clock);
+        Optional<org.sealmail.app.rights.ProfileRightsSettings> rightsServer =
+                org.sealmail.app.rights.ProfileRightsSettings.read(profile);
+        DesktopOnlineLicensing online = DesktopOnlineLicensing.of(rightsServer, profile, store, secrets, clock);
         PipelineOutbox pipeline = new PipelineOutbox(accountId -> sender(accountId, keys)
                 .orElseThrow(() -> new NoSuchElementException(text.get("compose.error.no-account"))),
                 accountId -> online.pipeline(new OutgoingMessagePipeline(rules,
-                        address -> certificates.certificateFor(address).stream().toList(),
+                        certificates.asRecipientCertificates(),
                         new StoreOutbox(store.outbox(), accountId, clock), clock)), templates.templates(), clock);
         UiServices services = new UiServices(
                 new SyncedMailbox(new StoreMailbox(store, text.get("main.local-folders")), started),
@@ -168,7 +169,7 @@ public final class DesktopServices implements AutoCloseable {
                 new StoreAccountSetupService(store, secrets, transport, discovery,
                         account -> started.synchronize(account.id()), text),
                 new ProfileRules(rules));
-        sentItemRights = org.sealmail.app.rights.ProfileRightsSettings.read(profile).map(settings ->
+        sentItemRights = rightsServer.map(settings ->
                 new ServerSentItemRights(started::raw, keys, settings, clock));
         this.keyRing = keys;
         this.secretStore = secrets;

@@ -68,19 +68,24 @@ public final class SealmailApplication extends Application {
             throw new IllegalStateException("SealmailApplication started without services; use GuiLauncher");
         }
         text = UiText.forLocale(Locale.getDefault());
-        DesktopServices prepared;
-        try {
-            prepared = opening.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof StoreException problem) {
-                // the launcher prints it and exits with its code once the toolkit ends
-                StartupProblemDialog.alert(problem, text).showAndWait();
-                Platform.exit();
-                return;
-            }
-            throw e;
-        }
         executor = new FxTaskExecutor(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        // the store may still be opening: wait for it off the JavaFX application thread
+        TaskBuilder.create(opening::join).named("open the store")
+                .onSuccess(prepared -> openSecrets(stage, prepared))
+                .onAnyError(failure -> {
+                    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                    if (cause instanceof StoreException problem) {
+                        // the launcher prints it and exits with its code once the toolkit ends
+                        StartupProblemDialog.alert(problem, text).showAndWait();
+                        Platform.exit();
+                    } else {
+                        fatal(cause);
+                    }
+                })
+                .runOn(executor);
+    }
+
+    private void openSecrets(Stage stage, DesktopServices prepared) {
         ProfileSecrets secrets = prepared.secrets();
         TaskBuilder.create(secrets::withoutAsking).named("open secrets")
                 .onSuccess(found -> found.ifPresentOrElse(store -> startClient(stage, prepared, store),

@@ -1,10 +1,8 @@
 package org.sealmail.app.cli.mail;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.sealmail.app.cli.PasswordOptions;
 import picocli.CommandLine.Option;
 
 /**
@@ -41,7 +39,7 @@ public final class MailPasswordOptions {
     /** @return the account password given on this command line, if any */
     public Optional<char[]> accountPassword() {
         if (passFile != null) {
-            return Optional.of(firstLine(passFile, "--pass-file"));
+            return Optional.of(PasswordOptions.firstLine(passFile, "--pass-file"));
         }
         if (passEnv != null) {
             String value = System.getenv(passEnv);
@@ -56,20 +54,9 @@ public final class MailPasswordOptions {
     /** @return the master password given by option or environment, if any */
     public Optional<char[]> masterPassword() {
         if (masterPassFile != null) {
-            return Optional.of(firstLine(masterPassFile, "--master-pass-file"));
+            return Optional.of(PasswordOptions.firstLine(masterPassFile, "--master-pass-file"));
         }
         String value = System.getenv(MASTER_ENV);
         return value == null ? Optional.empty() : Optional.of(value.toCharArray());
-    }
-
-    private static char[] firstLine(Path file, String option) {
-        try {
-            String content = Files.readString(file, StandardCharsets.UTF_8);
-            int end = content.indexOf('\n');
-            String line = end >= 0 ? content.substring(0, end) : content;
-            return (line.endsWith("\r") ? line.substring(0, line.length() - 1) : line).toCharArray();
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + option + " " + file + ": " + e.getMessage(), e);
-        }
     }
 }

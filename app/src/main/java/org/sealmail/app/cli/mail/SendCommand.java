@@ -23,6 +23,7 @@ import org.sealmail.app.cli.rules.DecisionReport;
 import org.sealmail.app.rights.ProfileRightsSettings;
 import org.sealmail.app.rights.RightsServerRegistrar;
 import org.sealmail.app.rights.RightsServerTransport;
+import org.sealmail.app.sending.CertificateLookup;
 import org.sealmail.app.sending.StoreOutbox;
 import org.sealmail.app.ui.rules.ProfileRules;
 import org.sealmail.crypto.CryptoException;
@@ -30,7 +31,6 @@ import org.sealmail.crypto.CryptoFailure;
 import org.sealmail.crypto.keys.CertificateAddresses;
 import org.sealmail.crypto.keys.CertifiedKey;
 import org.sealmail.crypto.keys.Pkcs12KeyStores;
-import org.sealmail.mailstore.certificates.DirectoryEntry;
 import org.sealmail.policy.rules.RuleSetHolder;
 import org.sealmail.policy.send.OutgoingMessagePipeline;
 import org.sealmail.policy.send.SendRequest;
@@ -126,8 +126,8 @@ public final class SendCommand implements Callable<Integer> {
             Clock clock = Clock.systemUTC();
             StoreOutbox outbox = new StoreOutbox(profile.store().outbox(), account.id(), clock);
             RuleSetHolder rules = ProfileRules.loadAtStart(root.profileDirectory());
-            OutgoingMessagePipeline pipeline = new OutgoingMessagePipeline(rules, address -> profile.store().certificates()
-                    .find(address).stream().map(DirectoryEntry::certificate).toList(), outbox, clock);
+            OutgoingMessagePipeline pipeline = new OutgoingMessagePipeline(rules,
+                    CertificateLookup.of(profile.store()).asRecipientCertificates(), outbox, clock);
             Optional<ProfileRightsSettings> rightsServer = ProfileRightsSettings.read(root.profileDirectory());
             if (rightsServer.isPresent()) {
                 // recipients without a certificate get online grants from the profile's rights server
